@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 pub mod connection;
 pub mod demo;
+pub mod engine;
 pub mod protocol;
 pub mod queue;
 

@@ -1,1 +1,6 @@
-//! Browser shell (wasm32 only).
+//! The thin browser shell (wasm32 only): owns sockets, timers and page APIs, and feeds the pure
+//! machines. Every listener, closure and timer here is owned by a struct that releases it on drop.
+
+pub mod page;
+pub mod socket;
+pub mod timer;

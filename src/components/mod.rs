@@ -1,1 +1,5 @@
-//! Leptos components (wasm32 only).
+//! Leptos components (wasm32 only). Each folder holds one component and its stylesheet.
+
+pub mod alert_box;
+pub mod overlay;
+pub mod status;

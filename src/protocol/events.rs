@@ -1,7 +1,28 @@
 //! Typed `event_data` payloads, one per TAU `event_type` (PROTOCOL.md §4.2).
 //!
 //! Every field that Twitch or a test form may omit is optional or defaulted, unknown keys are
-//! ignored, and a payload that does not fit its type is kept as raw JSON rather than dropped.
+//! ignored, counts and flags also accept the strings a form-encoded test body carries (see
+//! [`lenient`]), and a payload that does not fit its type is kept as raw JSON rather than dropped.
+
+mod channel;
+mod channel_points;
+mod goals;
+mod hype_train;
+pub mod lenient;
+mod moderation;
+mod polls;
+mod subs;
+
+pub use channel::{ChannelUpdate, Raid, ShoutoutCreate, ShoutoutReceive, StreamOffline, StreamOnline};
+pub use channel_points::{IrcEmote, Redemption, RedemptionReward, Reward, RewardImage, RewardLimit};
+pub use goals::{CharityAmount, CharityCampaign, CharityDonation, Goal};
+pub use hype_train::{Contribution, HypeTrain};
+pub use moderation::{Ban, ModeratorChange, ShieldMode, Unban};
+pub use polls::{Outcome, Poll, PollChoice, PollVoting, Prediction, Predictor};
+pub use subs::{
+    Cheer, LegacySubMessage, LegacySubscribe, LegacySubscribeData, MessageEmote, SubMessage, Subscribe,
+    SubscriptionGift, SubscriptionMessage,
+};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -22,28 +43,272 @@ pub struct Follow {
     pub followed_at: Option<String>,
 }
 
-/// A decoded `event_data`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TauEvent {
-    /// `channel-follow`.
-    Follow(Follow),
-    /// A type this crate does not model, or a payload that did not fit its type: kept verbatim.
-    Unknown {
-        /// The payload as received.
-        data: Value,
-    },
+/// Defines [`TauEvent`], its decoder and its type names from one table, so they cannot drift.
+macro_rules! tau_events {
+    ($($variant:ident($payload:ty) = $event_type:literal,)*) => {
+        /// A decoded `event_data`, one variant per TAU `event_type`.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum TauEvent {
+            $(
+                #[doc = concat!("`", $event_type, "`.")]
+                $variant($payload),
+            )*
+            /// A type this crate does not model, or a payload that did not fit its type: kept verbatim.
+            Unknown {
+                /// The payload as received.
+                data: Value,
+            },
+        }
+
+        impl TauEvent {
+            /// Every `event_type` with a typed variant.
+            pub const EVENT_TYPES: &'static [&'static str] = &[$($event_type),*];
+
+            /// Decodes `event_data` for `event_type`. Never fails: misfits (including an
+            /// `event_data` that is not an object) become [`TauEvent::Unknown`].
+            pub fn from_json(event_type: &str, data: Value) -> TauEvent {
+                fn typed<T: for<'de> Deserialize<'de>>(data: &Value, wrap: fn(T) -> TauEvent) -> Option<TauEvent> {
+                    T::deserialize(data).ok().map(wrap)
+                }
+                let decoded = match event_type {
+                    _ if !data.is_object() => None,
+                    $($event_type => typed(&data, TauEvent::$variant),)*
+                    _ => None,
+                };
+                decoded.unwrap_or(TauEvent::Unknown { data })
+            }
+
+            /// The `event_type` this variant decodes (`"unknown"` for [`TauEvent::Unknown`]).
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $(TauEvent::$variant(_) => $event_type,)*
+                    TauEvent::Unknown { .. } => "unknown",
+                }
+            }
+        }
+    };
+}
+
+tau_events! {
+    Follow(Follow) = "channel-follow",
+    Subscribe(Subscribe) = "channel-subscribe",
+    SubscriptionMessage(SubscriptionMessage) = "channel-subscription-message",
+    SubscriptionGift(SubscriptionGift) = "channel-subscription-gift",
+    SubscriptionEnd(Subscribe) = "channel-subscription-end",
+    Cheer(Cheer) = "channel-cheer",
+    Raid(Raid) = "channel-raid",
+    RedemptionAdd(Redemption) = "channel-channel_points_custom_reward_redemption-add",
+    RedemptionUpdate(Redemption) = "channel-channel_points_custom_reward_redemption-update",
+    RewardAdd(Reward) = "channel-channel_points_custom_reward-add",
+    RewardUpdate(Reward) = "channel-channel_points_custom_reward-update",
+    RewardRemove(Reward) = "channel-channel_points_custom_reward-remove",
+    HypeTrainBegin(HypeTrain) = "channel-hype_train-begin",
+    HypeTrainProgress(HypeTrain) = "channel-hype_train-progress",
+    HypeTrainEnd(HypeTrain) = "channel-hype_train-end",
+    GoalBegin(Goal) = "channel-goal-begin",
+    GoalProgress(Goal) = "channel-goal-progress",
+    GoalEnd(Goal) = "channel-goal-end",
+    PollBegin(Poll) = "channel-poll-begin",
+    PollProgress(Poll) = "channel-poll-progress",
+    PollEnd(Poll) = "channel-poll-end",
+    PredictionBegin(Prediction) = "channel-prediction-begin",
+    PredictionProgress(Prediction) = "channel-prediction-progress",
+    PredictionLock(Prediction) = "channel-prediction-lock",
+    PredictionEnd(Prediction) = "channel-prediction-end",
+    CharityDonate(CharityDonation) = "channel-charity_campaign-donate",
+    CharityStart(CharityCampaign) = "channel-charity_campaign-start",
+    CharityProgress(CharityCampaign) = "channel-charity_campaign-progress",
+    CharityStop(CharityCampaign) = "channel-charity_campaign-stop",
+    StreamOnline(StreamOnline) = "stream-online",
+    StreamOffline(StreamOffline) = "stream-offline",
+    ChannelUpdate(ChannelUpdate) = "channel-update",
+    Ban(Ban) = "channel-ban",
+    Unban(Unban) = "channel-unban",
+    ModeratorAdd(ModeratorChange) = "channel-moderator-add",
+    ModeratorRemove(ModeratorChange) = "channel-moderator-remove",
+    ShieldModeBegin(ShieldMode) = "channel-shield_mode-begin",
+    ShieldModeEnd(ShieldMode) = "channel-shield_mode-end",
+    ShoutoutCreate(ShoutoutCreate) = "channel-shoutout-create",
+    ShoutoutReceive(ShoutoutReceive) = "channel-shoutout-receive",
+    LegacySubscribe(LegacySubscribe) = "subscribe",
+}
+
+/// The display name, falling back to the login; `None` when both are empty.
+fn shown<'a>(name: &'a str, login: &'a str) -> Option<&'a str> {
+    [name, login].into_iter().find(|s| !s.trim().is_empty())
+}
+
+/// [`shown`] for nullable names.
+fn shown_opt<'a>(name: &'a Option<String>, login: &'a Option<String>) -> Option<&'a str> {
+    shown(name.as_deref().unwrap_or(""), login.as_deref().unwrap_or(""))
+}
+
+/// A string value at `key` of a JSON object, or `""`.
+fn str_at<'a>(data: &'a Value, key: &str) -> &'a str {
+    data.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 impl TauEvent {
-    /// Decodes `event_data` for `event_type`. Never fails: misfits become [`TauEvent::Unknown`].
-    pub fn from_json(event_type: &str, data: Value) -> TauEvent {
-        fn typed<T: for<'de> Deserialize<'de>>(data: &Value, wrap: fn(T) -> TauEvent) -> Option<TauEvent> {
-            T::deserialize(data).ok().map(wrap)
+    /// The viewer (or channel) to name in an alert: the display name, falling back to the login.
+    ///
+    /// Raids and received shoutouts name the other channel, created shoutouts the target,
+    /// shield mode the moderator. `None` for anonymous gifts and cheers and for events about no
+    /// one in particular (goals, polls, hype trains, rewards, stream and channel updates).
+    /// For [`TauEvent::Unknown`], the payload's `user_name`/`user_login` if they are strings.
+    pub fn user_display(&self) -> Option<&str> {
+        use TauEvent as E;
+        match self {
+            E::Follow(e) => shown(&e.user_name, &e.user_login),
+            E::Subscribe(e) | E::SubscriptionEnd(e) => shown(&e.user_name, &e.user_login),
+            E::SubscriptionMessage(e) => shown(&e.user_name, &e.user_login),
+            E::SubscriptionGift(e) if !e.is_anonymous => shown_opt(&e.user_name, &e.user_login),
+            E::Cheer(e) if !e.is_anonymous => shown_opt(&e.user_name, &e.user_login),
+            E::Raid(e) => shown(&e.from_broadcaster_user_name, &e.from_broadcaster_user_login),
+            E::RedemptionAdd(e) | E::RedemptionUpdate(e) => shown(&e.user_name, &e.user_login),
+            E::CharityDonate(e) => shown(&e.user_name, &e.user_login),
+            E::Ban(e) => shown(&e.user_name, &e.user_login),
+            E::Unban(e) => shown(&e.user_name, &e.user_login),
+            E::ModeratorAdd(e) | E::ModeratorRemove(e) => shown(&e.user_name, &e.user_login),
+            E::ShieldModeBegin(e) | E::ShieldModeEnd(e) => shown(&e.moderator_user_name, &e.moderator_user_login),
+            E::ShoutoutCreate(e) => shown(&e.to_broadcaster_user_name, &e.to_broadcaster_user_login),
+            E::ShoutoutReceive(e) => shown(&e.from_broadcaster_user_name, &e.from_broadcaster_user_login),
+            E::LegacySubscribe(e) => shown(&e.data.message.display_name, &e.data.message.user_name),
+            E::Unknown { data } => shown(str_at(data, "user_name"), str_at(data, "user_login")),
+            E::SubscriptionGift(_)
+            | E::Cheer(_)
+            | E::RewardAdd(_)
+            | E::RewardUpdate(_)
+            | E::RewardRemove(_)
+            | E::HypeTrainBegin(_)
+            | E::HypeTrainProgress(_)
+            | E::HypeTrainEnd(_)
+            | E::GoalBegin(_)
+            | E::GoalProgress(_)
+            | E::GoalEnd(_)
+            | E::PollBegin(_)
+            | E::PollProgress(_)
+            | E::PollEnd(_)
+            | E::PredictionBegin(_)
+            | E::PredictionProgress(_)
+            | E::PredictionLock(_)
+            | E::PredictionEnd(_)
+            | E::CharityStart(_)
+            | E::CharityProgress(_)
+            | E::CharityStop(_)
+            | E::StreamOnline(_)
+            | E::StreamOffline(_)
+            | E::ChannelUpdate(_) => None,
         }
-        let decoded = match event_type {
-            "channel-follow" => typed(&data, TauEvent::Follow),
-            _ => None,
+    }
+
+    /// The channel the event happened on; `None` when missing or empty.
+    ///
+    /// For raids this is the *raided* channel (`to_broadcaster_user_id`), so comparing it with the
+    /// overlay's broadcaster drops outgoing raids; legacy rows use `channel_id`.
+    pub fn broadcaster_user_id(&self) -> Option<&str> {
+        use TauEvent as E;
+        let id: &str = match self {
+            E::Follow(e) => &e.broadcaster_user_id,
+            E::Subscribe(e) | E::SubscriptionEnd(e) => &e.broadcaster_user_id,
+            E::SubscriptionMessage(e) => &e.broadcaster_user_id,
+            E::SubscriptionGift(e) => &e.broadcaster_user_id,
+            E::Cheer(e) => &e.broadcaster_user_id,
+            E::Raid(e) => &e.to_broadcaster_user_id,
+            E::RedemptionAdd(e) | E::RedemptionUpdate(e) => &e.broadcaster_user_id,
+            E::RewardAdd(e) | E::RewardUpdate(e) | E::RewardRemove(e) => &e.broadcaster_user_id,
+            E::HypeTrainBegin(e) | E::HypeTrainProgress(e) | E::HypeTrainEnd(e) => &e.broadcaster_user_id,
+            E::GoalBegin(e) | E::GoalProgress(e) | E::GoalEnd(e) => &e.broadcaster_user_id,
+            E::PollBegin(e) | E::PollProgress(e) | E::PollEnd(e) => &e.broadcaster_user_id,
+            E::PredictionBegin(e) | E::PredictionProgress(e) | E::PredictionLock(e) | E::PredictionEnd(e) => {
+                &e.broadcaster_user_id
+            }
+            E::CharityDonate(e) => &e.broadcaster_user_id,
+            E::CharityStart(e) | E::CharityProgress(e) | E::CharityStop(e) => &e.broadcaster_user_id,
+            E::StreamOnline(e) => &e.broadcaster_user_id,
+            E::StreamOffline(e) => &e.broadcaster_user_id,
+            E::ChannelUpdate(e) => &e.broadcaster_user_id,
+            E::Ban(e) => &e.broadcaster_user_id,
+            E::Unban(e) => &e.broadcaster_user_id,
+            E::ModeratorAdd(e) | E::ModeratorRemove(e) => &e.broadcaster_user_id,
+            E::ShieldModeBegin(e) | E::ShieldModeEnd(e) => &e.broadcaster_user_id,
+            E::ShoutoutCreate(e) => &e.broadcaster_user_id,
+            E::ShoutoutReceive(e) => &e.broadcaster_user_id,
+            E::LegacySubscribe(e) => &e.data.message.channel_id,
+            E::Unknown { data } => match str_at(data, "broadcaster_user_id") {
+                "" => str_at(data, "broadcaster_id"),
+                id => id,
+            },
         };
-        decoded.unwrap_or(TauEvent::Unknown { data })
+        (!id.is_empty()).then_some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_event_type_round_trips_through_kind_name() {
+        for &event_type in TauEvent::EVENT_TYPES {
+            let event = TauEvent::from_json(event_type, json!({}));
+            assert_eq!(event.kind_name(), event_type);
+        }
+        let unknown = TauEvent::from_json("my-custom-alert", json!({"user_login": "ana"}));
+        assert_eq!(unknown.kind_name(), "unknown");
+        assert_eq!(unknown.user_display(), Some("ana"));
+    }
+
+    #[test]
+    fn event_data_that_is_not_an_object_is_unknown() {
+        for data in [json!([]), json!(null), json!("x"), json!(3)] {
+            let event = TauEvent::from_json("channel-follow", data.clone());
+            assert_eq!(event, TauEvent::Unknown { data });
+        }
+    }
+
+    #[test]
+    fn misfit_counts_keep_the_payload() {
+        let data = json!({"bits": "lots", "user_name": "Ana"});
+        assert_eq!(
+            TauEvent::from_json("channel-cheer", data.clone()),
+            TauEvent::Unknown { data }
+        );
+        let data = json!({"bits": "100", "is_anonymous": "false", "user_name": "Ana"});
+        let TauEvent::Cheer(cheer) = TauEvent::from_json("channel-cheer", data) else {
+            panic!("a numeric string is a count");
+        };
+        assert_eq!((cheer.bits, cheer.is_anonymous), (100, false));
+    }
+
+    #[test]
+    fn anonymous_gifts_name_no_one_even_if_a_form_sent_a_name() {
+        let gift = TauEvent::from_json(
+            "channel-subscription-gift",
+            json!({"is_anonymous": true, "user_name": "x"}),
+        );
+        assert_eq!(gift.user_display(), None);
+        let named = TauEvent::from_json(
+            "channel-subscription-gift",
+            json!({"user_name": " ", "user_login": "ana"}),
+        );
+        assert_eq!(named.user_display(), Some("ana"));
+    }
+
+    #[test]
+    fn tier_numbers() {
+        let tier = |t: Value| match TauEvent::from_json("channel-subscribe", json!({ "tier": t })) {
+            TauEvent::Subscribe(s) => s.tier_number(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            [
+                tier(json!("1000")),
+                tier(json!("2000")),
+                tier(json!(3000)),
+                tier(json!("Prime"))
+            ],
+            [1, 2, 3, 1]
+        );
     }
 }

@@ -1,0 +1,68 @@
+//! A browser `WebSocket` owned by a value: dropping the [`Socket`] detaches its handlers and
+//! closes it, so no callback of an old socket outlives it.
+//! ([MDN](https://developer.mozilla.org/docs/Web/API/WebSocket))
+
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{CloseEvent, Event, MessageEvent, WebSocket};
+
+/// What a socket reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SocketEvent {
+    /// The connection opened.
+    Open,
+    /// A text frame arrived.
+    Text(String),
+    /// A binary frame arrived (TAU sends none; counted as bad).
+    Binary,
+    /// The connection closed or failed (`1006` when it never opened).
+    Closed(u16),
+}
+
+/// An open or opening websocket.
+pub struct Socket {
+    ws: WebSocket,
+    _on_open: Closure<dyn FnMut(Event)>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_close: Closure<dyn FnMut(CloseEvent)>,
+}
+
+impl Socket {
+    /// Opens `url`; every event goes to `on_event`. Fails only on a malformed URL.
+    pub fn open(url: &str, on_event: Rc<dyn Fn(SocketEvent)>) -> Result<Socket, String> {
+        let ws = WebSocket::new(url).map_err(|_| format!("cannot open websocket {url}"))?;
+        let cb = on_event.clone();
+        let on_open = Closure::<dyn FnMut(Event)>::new(move |_| cb(SocketEvent::Open));
+        let cb = on_event.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match e.data().as_string() {
+            Some(text) => cb(SocketEvent::Text(text)),
+            None => cb(SocketEvent::Binary),
+        });
+        let cb = on_event;
+        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |e: CloseEvent| cb(SocketEvent::Closed(e.code())));
+        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        Ok(Socket {
+            ws,
+            _on_open: on_open,
+            _on_message: on_message,
+            _on_close: on_close,
+        })
+    }
+
+    /// Sends a text frame; a socket that is not open drops it (the machine resends on reconnect).
+    pub fn send(&self, text: &str) {
+        let _ = self.ws.send_with_str(text);
+    }
+}
+
+impl Drop for Socket {
+    fn drop(&mut self) {
+        self.ws.set_onopen(None);
+        self.ws.set_onmessage(None);
+        self.ws.set_onclose(None);
+        let _ = self.ws.close();
+    }
+}

@@ -1,0 +1,42 @@
+//! The browser driver of the [`DemoFeed`]: one timer, no server.
+
+use crate::browser::{page, timer::Timer};
+use crate::demo::DemoFeed;
+use crate::protocol::Envelope;
+use core::time::Duration;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+struct DemoDriver {
+    feed: DemoFeed,
+    timer: Option<Timer>,
+    on_event: Rc<dyn Fn(Envelope)>,
+}
+
+/// Starts the demo feed, owned by the current component; events go to `on_event`.
+pub fn use_demo_feed(on_event: impl Fn(Envelope) + 'static) {
+    let start = page::now() + Duration::from_millis(500);
+    let feed = DemoFeed::new(page::random_seed(), start, Duration::from_secs(4));
+    let driver = StoredValue::new_local(DemoDriver {
+        feed,
+        timer: None,
+        on_event: Rc::new(on_event),
+    });
+    schedule(driver);
+}
+
+fn schedule(driver: StoredValue<DemoDriver, LocalStorage>) {
+    driver.try_update_value(|d| {
+        let delay = d.feed.next_at() - page::now();
+        d.timer = Timer::once(delay.as_millis() as u64, move || fire(driver));
+    });
+}
+
+fn fire(driver: StoredValue<DemoDriver, LocalStorage>) {
+    let Some((envelope, on_event)) = driver.try_update_value(|d| (d.feed.next_event(page::now()), d.on_event.clone()))
+    else {
+        return;
+    };
+    on_event(envelope);
+    schedule(driver);
+}

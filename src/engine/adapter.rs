@@ -1,0 +1,134 @@
+//! From TAU envelopes to [`AlertInput`]s: the one place that knows both the wire types and the
+//! engine. Non-alert events (goals, polls, predictions, moderation, rewards, stream state,
+//! subscription ends, hype train progress, charity campaign updates) map to `None`.
+
+use super::input::{AlertClass, AlertInput, InputOrigin, RedemptionInfo, RedemptionStatus};
+use crate::protocol::{Envelope, Origin, TauEvent};
+
+fn origin(origin: &Origin) -> InputOrigin {
+    match origin {
+        Origin::Twitch => InputOrigin::Live,
+        Origin::Replay => InputOrigin::Replay,
+        // Unknown origins play but never touch counters.
+        Origin::Test | Origin::Other(_) => InputOrigin::Test,
+    }
+}
+
+fn text(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.to_string())
+}
+
+fn status(s: &str) -> RedemptionStatus {
+    match s {
+        "fulfilled" => RedemptionStatus::Fulfilled,
+        "canceled" | "cancelled" => RedemptionStatus::Canceled,
+        _ => RedemptionStatus::Unfulfilled,
+    }
+}
+
+impl AlertInput {
+    /// The engine input for an alertable envelope, or `None` for events that are not alerts.
+    ///
+    /// Outgoing raids are *not* filtered here (the broadcaster id is needed): use
+    /// [`AlertInput::from_envelope_for`].
+    pub fn from_envelope(envelope: &Envelope) -> Option<AlertInput> {
+        use TauEvent as E;
+        let event = &envelope.event;
+        let mut input = AlertInput::new(AlertClass::Follow);
+        input.class = match event {
+            E::Follow(_) => AlertClass::Follow,
+            E::Subscribe(e) => {
+                input.tier = e.tier_number();
+                input.is_gift = e.is_gift;
+                AlertClass::Sub
+            }
+            E::SubscriptionMessage(e) => {
+                input.tier = e.tier_number();
+                input.months = e.cumulative_months.min(u64::from(u32::MAX)) as u32;
+                input.amount = e.cumulative_months;
+                input.message = text(&e.message.text);
+                AlertClass::Resub
+            }
+            E::SubscriptionGift(e) => {
+                input.tier = e.tier_number();
+                input.amount = e.total;
+                input.anonymous = e.is_anonymous;
+                AlertClass::GiftBomb
+            }
+            E::Cheer(e) => {
+                input.amount = e.bits;
+                input.anonymous = e.is_anonymous;
+                input.message = text(&e.message);
+                AlertClass::Cheer
+            }
+            E::Raid(e) => {
+                input.amount = e.viewers;
+                AlertClass::Raid
+            }
+            E::RedemptionAdd(e) | E::RedemptionUpdate(e) => {
+                input.amount = e.reward.cost;
+                input.message = text(&e.user_input);
+                input.redemption = Some(RedemptionInfo {
+                    id: e.id.clone(),
+                    title: e.reward.title.clone(),
+                    status: status(&e.status),
+                    is_update: matches!(event, E::RedemptionUpdate(_)),
+                });
+                AlertClass::Redemption
+            }
+            E::LegacySubscribe(e) => {
+                let m = &e.data.message;
+                input.tier = e.tier_number();
+                input.is_gift = m.is_gift;
+                input.months = m.cumulative_months.unwrap_or(0).min(u64::from(u32::MAX)) as u32;
+                input.message = text(e.message_text());
+                match (m.is_gift, m.context.as_str()) {
+                    (true, _) => {
+                        input.user = m.recipient_display_name.clone().and_then(|n| text(&n));
+                        AlertClass::Sub
+                    }
+                    (false, "resub") => {
+                        input.amount = u64::from(input.months);
+                        AlertClass::Resub
+                    }
+                    _ => AlertClass::Sub,
+                }
+            }
+            E::HypeTrainBegin(e) | E::HypeTrainEnd(e) => {
+                input.amount = e.level.unwrap_or(1);
+                match event {
+                    E::HypeTrainBegin(_) => AlertClass::Other("hype-train-begin"),
+                    _ => AlertClass::Other("hype-train-end"),
+                }
+            }
+            E::CharityDonate(e) => {
+                input.amount = e.amount.value;
+                AlertClass::Other("charity-donate")
+            }
+            E::ShoutoutReceive(e) => {
+                input.amount = e.viewer_count;
+                AlertClass::Other("shoutout-receive")
+            }
+            _ => return None,
+        };
+        if input.user.is_none() {
+            input.user = event.user_display().map(str::to_string);
+        }
+        input.id = envelope.id.clone();
+        input.origin = origin(&envelope.origin);
+        Some(input)
+    }
+
+    /// Like [`AlertInput::from_envelope`], but drops events about another channel (outgoing
+    /// raids, other streamers' events) when both ids are known.
+    pub fn from_envelope_for(envelope: &Envelope, broadcaster_user_id: &str) -> Option<AlertInput> {
+        let other = envelope
+            .event
+            .broadcaster_user_id()
+            .is_some_and(|id| !broadcaster_user_id.is_empty() && id != broadcaster_user_id);
+        if other {
+            return None;
+        }
+        AlertInput::from_envelope(envelope)
+    }
+}

@@ -1,0 +1,72 @@
+//! A bounded set of ids (TAU row ids, redemption ids) remembered for deduplication.
+//!
+//! Stores 64-bit hashes, not strings, and forgets the oldest beyond its capacity, so a long
+//! stream cannot grow it without bound.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashSet, VecDeque};
+use std::hash::{Hash, Hasher};
+
+/// Remembers up to `cap` ids, oldest forgotten first.
+#[derive(Debug)]
+pub(crate) struct BoundedSet {
+    set: HashSet<u64>,
+    order: VecDeque<u64>,
+    cap: usize,
+}
+
+fn hash(id: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+impl BoundedSet {
+    /// An empty set remembering at most `cap` ids.
+    pub fn new(cap: usize) -> Self {
+        BoundedSet {
+            set: HashSet::new(),
+            order: VecDeque::new(),
+            cap: cap.max(1),
+        }
+    }
+
+    /// Adds `id`; returns false if it was already there.
+    pub fn insert(&mut self, id: &str) -> bool {
+        let h = hash(id);
+        if !self.set.insert(h) {
+            return false;
+        }
+        self.order.push_back(h);
+        if self.order.len() > self.cap {
+            if let Some(old) = self.order.pop_front() {
+                self.set.remove(&old);
+            }
+        }
+        true
+    }
+
+    /// Whether `id` is remembered.
+    pub fn contains(&self, id: &str) -> bool {
+        self.set.contains(&hash(id))
+    }
+
+    /// Forgets `id`; returns whether it was there. (Its order slot is dropped lazily.)
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.set.remove(&hash(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forgets_the_oldest_beyond_capacity() {
+        let mut s = BoundedSet::new(2);
+        assert!(s.insert("a") && s.insert("b") && !s.insert("a"));
+        assert!(s.insert("c"));
+        assert!(!s.contains("a") && s.contains("b") && s.contains("c"));
+        assert!(s.remove("b") && !s.remove("b"));
+    }
+}

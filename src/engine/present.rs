@@ -1,0 +1,58 @@
+//! Turning a queued item into an [`AlertView`]: variation, headline, message, time on screen.
+
+use super::machine::Engine;
+use super::pending::Item;
+use super::template::{default_template, render};
+use super::variation::choose;
+use super::view::{AlertShape, AlertView};
+use crate::alert::TextPart;
+use core::time::Duration;
+
+impl Engine {
+    /// Builds the view for `item` with `key`. Consumes randomness for weighted variations.
+    pub(crate) fn build_view(&mut self, item: &Item, key: u64) -> AlertView {
+        let input = &item.input;
+        let single = item.shape == AlertShape::Single;
+        let rules = self.config.classes.get(input.class);
+        let variation = if single {
+            choose(&rules.variations, rules.selection, input, &mut self.rng)
+        } else {
+            None
+        };
+        let template = variation
+            .and_then(|v| v.headline.as_deref())
+            .or(rules.headline.as_deref().filter(|_| single))
+            .unwrap_or_else(|| default_template(input, item.shape, item.count));
+        let message: Vec<TextPart> = input
+            .message
+            .as_deref()
+            .filter(|m| single && !m.trim().is_empty() && input.amount >= rules.message_min_amount)
+            .map(|m| vec![TextPart::Text(m.to_string())])
+            .unwrap_or_default();
+        let speak = !message.is_empty() && rules.speak_min_amount.is_some_and(|min| input.amount >= min);
+        let base = variation
+            .and_then(|v| v.duration_ms)
+            .map_or_else(|| self.config.duration(input.class), Duration::from_millis);
+        let media = Duration::from_millis(variation.and_then(|v| v.media_ms).unwrap_or(0));
+        let hold = base.max(media).min(Duration::from_millis(self.config.max_duration_ms));
+        AlertView {
+            key,
+            class: input.class,
+            shape: item.shape,
+            origin: input.origin,
+            id: input.id.clone(),
+            headline: render(template, input, item.count),
+            message,
+            speak,
+            user: input.user.clone().filter(|_| single && !input.anonymous),
+            amount: input.amount,
+            tier: input.tier,
+            months: input.months,
+            count: item.count,
+            variation: variation.map(|v| v.name.clone()),
+            image: variation.and_then(|v| v.image.clone()),
+            sound: variation.and_then(|v| v.sound.clone()),
+            hold,
+        }
+    }
+}

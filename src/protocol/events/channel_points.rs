@@ -1,0 +1,132 @@
+//! Channel points: custom rewards (`channel-channel_points_custom_reward-*`) and their
+//! redemptions (`channel-channel_points_custom_reward_redemption-*`).
+
+use super::lenient::{lenient_opt_u64, lenient_u64};
+use serde::Deserialize;
+
+/// An emote found in a redemption's `user_input` by TAU's IRC worker (PROTOCOL.md §4.3).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct IrcEmote {
+    /// Twitch emote id.
+    pub id: String,
+    /// Inclusive `[start, end]` character ranges in the text.
+    pub positions: Vec<[u32; 2]>,
+}
+
+/// The reward as summarized inside a redemption.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct RedemptionReward {
+    /// Reward id.
+    pub id: String,
+    /// Reward title, e.g. `Hydrate!`.
+    pub title: String,
+    /// Cost in channel points.
+    #[serde(deserialize_with = "lenient_u64")]
+    pub cost: u64,
+    /// Reward description.
+    pub prompt: String,
+}
+
+/// `channel-channel_points_custom_reward_redemption-add` and `-update` (same payload).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Redemption {
+    /// Redemption id.
+    pub id: String,
+    /// Broadcaster's user id.
+    pub broadcaster_user_id: String,
+    /// Broadcaster's login.
+    pub broadcaster_user_login: String,
+    /// Broadcaster's display name.
+    pub broadcaster_user_name: String,
+    /// Redeemer's user id.
+    pub user_id: String,
+    /// Redeemer's login.
+    pub user_login: String,
+    /// Redeemer's display name.
+    pub user_name: String,
+    /// What the viewer typed (empty when the reward takes no input).
+    pub user_input: String,
+    /// `unfulfilled`, `fulfilled`, `canceled` or `unknown`.
+    pub status: String,
+    /// The reward redeemed.
+    pub reward: RedemptionReward,
+    /// When it was redeemed (RFC 3339).
+    pub redeemed_at: String,
+    /// Emotes in `user_input`, added by TAU when `USE_IRC` is on; `None` otherwise.
+    pub user_input_emotes: Option<Vec<IrcEmote>>,
+}
+
+/// A per-stream or per-user limit (`max_per_stream`, `max_per_user_per_stream`) or the
+/// `global_cooldown`, whose `seconds` lands in `value`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct RewardLimit {
+    /// Whether the limit applies.
+    pub is_enabled: bool,
+    /// The limit (a count, or seconds for the cooldown).
+    #[serde(alias = "seconds")]
+    pub value: u64,
+}
+
+/// A reward image in three sizes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct RewardImage {
+    /// 28 px.
+    pub url_1x: String,
+    /// 56 px.
+    pub url_2x: String,
+    /// 112 px.
+    pub url_4x: String,
+}
+
+/// `channel-channel_points_custom_reward-add`, `-update` and `-remove` (same payload).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Reward {
+    /// Reward id.
+    pub id: String,
+    /// Broadcaster's user id.
+    pub broadcaster_user_id: String,
+    /// Broadcaster's login.
+    pub broadcaster_user_login: String,
+    /// Broadcaster's display name.
+    pub broadcaster_user_name: String,
+    /// Whether viewers can see and redeem it.
+    pub is_enabled: bool,
+    /// Whether redemptions are paused.
+    pub is_paused: bool,
+    /// False when a limit is reached.
+    pub is_in_stock: bool,
+    /// Reward title.
+    pub title: String,
+    /// Cost in channel points.
+    #[serde(deserialize_with = "lenient_u64")]
+    pub cost: u64,
+    /// Reward description.
+    pub prompt: String,
+    /// Whether the viewer must type something.
+    pub is_user_input_required: bool,
+    /// Whether redemptions skip the request queue.
+    pub should_redemptions_skip_request_queue: bool,
+    /// End of the current cooldown, if any (RFC 3339).
+    pub cooldown_expires_at: Option<String>,
+    /// Redemptions this stream; `None` when offline.
+    #[serde(deserialize_with = "lenient_opt_u64")]
+    pub redemptions_redeemed_current_stream: Option<u64>,
+    /// Per-stream limit.
+    pub max_per_stream: RewardLimit,
+    /// Per-user per-stream limit.
+    pub max_per_user_per_stream: RewardLimit,
+    /// Cooldown between redemptions, in seconds.
+    pub global_cooldown: RewardLimit,
+    /// Hex colour, e.g. `#00C7AC`.
+    pub background_color: String,
+    /// Custom image; `None` when the reward uses the default one.
+    pub image: Option<RewardImage>,
+    /// Twitch's default image.
+    pub default_image: Option<RewardImage>,
+}

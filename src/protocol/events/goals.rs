@@ -1,0 +1,127 @@
+//! Creator goals (`channel-goal-*`) and charity campaigns (`channel-charity_campaign-*`).
+
+use super::lenient::{lenient_bool, lenient_i64, lenient_u64};
+use serde::Deserialize;
+
+/// `channel-goal-begin`, `-progress` and `-end`; `is_achieved` and `ended_at` come with `end`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    /// Goal id.
+    pub id: String,
+    /// Broadcaster's user id.
+    pub broadcaster_user_id: String,
+    /// Broadcaster's login.
+    pub broadcaster_user_login: String,
+    /// Broadcaster's display name.
+    pub broadcaster_user_name: String,
+    /// `follow`, `subscription`, `subscription_count`, `new_subscription`, … (the JSON `type`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The streamer's description.
+    pub description: String,
+    /// Whether the target was reached (`end` only).
+    #[serde(deserialize_with = "lenient_bool")]
+    pub is_achieved: bool,
+    /// Current value (it can go down, e.g. unfollows).
+    #[serde(deserialize_with = "lenient_i64")]
+    pub current_amount: i64,
+    /// Target value.
+    #[serde(deserialize_with = "lenient_i64")]
+    pub target_amount: i64,
+    /// When the goal started (RFC 3339).
+    pub started_at: String,
+    /// When it ended (`end` only).
+    pub ended_at: Option<String>,
+}
+
+/// An amount of money in minor units: `{value: 1500, decimal_places: 2, currency: "USD"}` is $15.00.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CharityAmount {
+    /// The amount in minor units.
+    #[serde(deserialize_with = "lenient_u64")]
+    pub value: u64,
+    /// How many of `value`'s digits are decimals.
+    #[serde(deserialize_with = "lenient_u64")]
+    pub decimal_places: u64,
+    /// ISO 4217 code, e.g. `USD`.
+    pub currency: String,
+}
+
+impl CharityAmount {
+    /// The amount in major units (`15.0` for 1500 with 2 decimal places).
+    pub fn major_units(&self) -> f64 {
+        self.value as f64 / 10f64.powi(self.decimal_places.min(18) as i32)
+    }
+}
+
+/// `channel-charity_campaign-donate`. Accepts TAU's `broadcaster_*` names as well as Twitch's
+/// `broadcaster_user_*`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CharityDonation {
+    /// Donation id.
+    pub id: String,
+    /// Campaign id.
+    pub campaign_id: String,
+    /// Broadcaster's user id.
+    #[serde(alias = "broadcaster_id")]
+    pub broadcaster_user_id: String,
+    /// Broadcaster's login.
+    #[serde(alias = "broadcaster_login")]
+    pub broadcaster_user_login: String,
+    /// Broadcaster's display name.
+    #[serde(alias = "broadcaster_name")]
+    pub broadcaster_user_name: String,
+    /// Donor's user id.
+    pub user_id: String,
+    /// Donor's login.
+    pub user_login: String,
+    /// Donor's display name.
+    pub user_name: String,
+    /// Charity name.
+    pub charity_name: String,
+    /// Charity description.
+    pub charity_description: String,
+    /// Charity logo URL.
+    pub charity_logo: String,
+    /// Charity website URL.
+    pub charity_website: String,
+    /// The donation.
+    pub amount: CharityAmount,
+}
+
+/// `channel-charity_campaign-start`, `-progress` and `-stop`; `started_at` comes with `start`,
+/// `stopped_at` with `stop`. Accepts `broadcaster_*` as well as `broadcaster_user_*`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CharityCampaign {
+    /// Campaign id.
+    pub id: String,
+    /// Broadcaster's user id.
+    #[serde(alias = "broadcaster_id")]
+    pub broadcaster_user_id: String,
+    /// Broadcaster's login.
+    #[serde(alias = "broadcaster_login")]
+    pub broadcaster_user_login: String,
+    /// Broadcaster's display name.
+    #[serde(alias = "broadcaster_name")]
+    pub broadcaster_user_name: String,
+    /// Charity name.
+    pub charity_name: String,
+    /// Charity description.
+    pub charity_description: String,
+    /// Charity logo URL.
+    pub charity_logo: String,
+    /// Charity website URL.
+    pub charity_website: String,
+    /// Raised so far.
+    pub current_amount: CharityAmount,
+    /// The campaign's target.
+    pub target_amount: CharityAmount,
+    /// When the campaign started (`start` only).
+    pub started_at: Option<String>,
+    /// When the campaign stopped (`stop` only).
+    pub stopped_at: Option<String>,
+}

@@ -1,0 +1,175 @@
+//! Lenient scalar deserializers for hand-made payloads.
+//!
+//! TAU does no validation of test events (PROTOCOL.md §4.2 "Test events are arbitrary"): a
+//! form-encoded body yields strings for every value. These accept the obvious spellings and
+//! reject the rest, so a payload like `{"bits": "lots"}` still fails (and is kept as
+//! [`TauEvent::Unknown`](super::TauEvent::Unknown)). `null` is only accepted by the `opt_` ones.
+
+use serde::de::{DeserializeOwned, Error};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// An integer, an integral float (`100.0`) or a numeric string (`"100"`, `" 1e2 "`).
+fn integer(value: &Value) -> Option<i128> {
+    let integral = |f: f64| (f.fract() == 0.0 && f.abs() < 1e18).then_some(f as i128);
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from))
+            .or_else(|| n.as_f64().and_then(integral)),
+        Value::String(s) => {
+            let s = s.trim();
+            s.parse::<i128>()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(integral))
+        }
+        _ => None,
+    }
+}
+
+/// `null`, or a string of only whitespace (an empty form field).
+fn is_blank(value: &Value) -> bool {
+    value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty())
+}
+
+fn count<E: Error>(value: &Value) -> Result<u64, E> {
+    integer(value)
+        .and_then(|n| u64::try_from(n).ok())
+        .ok_or_else(|| E::custom("expected a non-negative integer"))
+}
+
+/// A non-negative integer count, given as a number or a numeric string.
+pub fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    count(&Value::deserialize(d)?)
+}
+
+/// Like [`lenient_u64`], with `null` or an empty string as `None`.
+pub fn lenient_opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let value = Value::deserialize(d)?;
+    if is_blank(&value) {
+        Ok(None)
+    } else {
+        count(&value).map(Some)
+    }
+}
+
+/// A signed integer, given as a number or a numeric string.
+pub fn lenient_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    integer(&Value::deserialize(d)?)
+        .and_then(|n| i64::try_from(n).ok())
+        .ok_or_else(|| D::Error::custom("expected an integer"))
+}
+
+/// A boolean, given as `true`/`false` or as the strings `"true"`/`"false"` (any case).
+pub fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Bool(b) => Ok(b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
+        _ => Err(D::Error::custom("expected a boolean")),
+    }
+}
+
+/// A string, or a number written as a string (`"tier": 1000` becomes `"1000"`).
+pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(D::Error::custom("expected a string")),
+    }
+}
+
+/// A list that may also arrive as one object (TAU's schema says object where Twitch sends an
+/// array), or as `null`/`{}` for an empty list.
+pub fn lenient_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    match Value::deserialize(d)? {
+        Value::Null => Ok(Vec::new()),
+        Value::Object(map) if map.is_empty() => Ok(Vec::new()),
+        Value::Array(items) => items
+            .iter()
+            .map(T::deserialize)
+            .collect::<Result<_, _>>()
+            .map_err(D::Error::custom),
+        one => T::deserialize(&one).map(|t| vec![t]).map_err(D::Error::custom),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Probe {
+        #[serde(default, deserialize_with = "lenient_u64")]
+        n: u64,
+        #[serde(default, deserialize_with = "lenient_opt_u64")]
+        o: Option<u64>,
+        #[serde(default, deserialize_with = "lenient_i64")]
+        i: i64,
+        #[serde(default, deserialize_with = "lenient_bool")]
+        b: bool,
+        #[serde(default, deserialize_with = "lenient_string")]
+        s: String,
+        #[serde(default, deserialize_with = "lenient_vec")]
+        v: Vec<u64>,
+    }
+
+    fn probe(value: Value) -> Option<Probe> {
+        Probe::deserialize(&value).ok()
+    }
+
+    #[test]
+    fn form_encoded_strings_decode_like_json_values() {
+        let typed = probe(json!({"n": 100, "o": 3, "i": -5, "b": true, "s": "1000", "v": [1, 2]})).unwrap();
+        let form = probe(json!({"n": "100", "o": " 3 ", "i": "-5", "b": "TRUE", "s": 1000, "v": [1, 2]})).unwrap();
+        assert_eq!(typed, form);
+        assert_eq!(probe(json!({"n": 100.0, "i": "-5.0"})).unwrap().n, 100);
+        assert_eq!(probe(json!({"o": null})).unwrap().o, None);
+        assert_eq!(probe(json!({"o": ""})).unwrap().o, None);
+    }
+
+    #[test]
+    fn misfits_are_errors_not_guesses() {
+        for bad in [
+            json!({"n": "lots"}),
+            json!({"n": -1}),
+            json!({"n": 1.5}),
+            json!({"n": null}),
+            json!({"n": "NaN"}),
+            json!({"n": 1e300}),
+            json!({"o": "x"}),
+            json!({"i": true}),
+            json!({"b": "yes"}),
+            json!({"b": null}),
+            json!({"s": null}),
+            json!({"v": "x"}),
+        ] {
+            assert_eq!(probe(bad.clone()), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_single_object_or_null_is_accepted_where_a_list_is_expected() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Item {
+            x: u64,
+        }
+        #[derive(Debug, Deserialize)]
+        struct List {
+            #[serde(deserialize_with = "lenient_vec")]
+            items: Vec<Item>,
+        }
+        let items = |v: Value| List::deserialize(&v).map(|l| l.items).ok();
+        assert_eq!(items(json!({"items": {"x": 1}})), Some(vec![Item { x: 1 }]));
+        assert_eq!(items(json!({"items": [{"x": 1}, {"x": 2}]})).map(|v| v.len()), Some(2));
+        assert_eq!(items(json!({"items": null})), Some(vec![]));
+        assert_eq!(items(json!({"items": {}})), Some(vec![]));
+        assert_eq!(items(json!({"items": [{"x": "no"}]})), None);
+    }
+}

@@ -1,0 +1,142 @@
+//! Component tests in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use tau_overlay::alert::{AlertKind, TextPart};
+use tau_overlay::components::alert_box::{use_alert_queue, AlertBox, UseAlertQueueOptions};
+use tau_overlay::config::parse_fragment;
+use tau_overlay::queue::Timing;
+use tau_overlay::Overlay;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn test_root() -> web_sys::HtmlElement {
+    let doc = document();
+    let root = doc
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn attr(root: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
+    root.query_selector(css).unwrap().and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn alert_box_shows_the_follow_text_then_removes_it_after_its_duration() {
+    let root = test_root();
+    let timing = Timing {
+        hold: core::time::Duration::from_millis(300),
+        exit: core::time::Duration::from_millis(150),
+    };
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let alerts = use_alert_queue(UseAlertQueueOptions { timing });
+        alerts.push(
+            AlertKind::Follow,
+            vec![
+                TextPart::Name("<b>ana</b>".into()),
+                TextPart::Text(" is now following!".into()),
+            ],
+        );
+        alerts.push(
+            AlertKind::Follow,
+            vec![TextPart::Name("bo".into()), TextPart::Text(" is now following!".into())],
+        );
+        view! { <AlertBox alerts=alerts /> }
+    });
+    tick().await;
+    assert_eq!(
+        texts(&root, "[data-testid=alert]"),
+        vec!["<b>ana</b> is now following!".to_string()]
+    );
+    assert_eq!(
+        root.query_selector_all("b").unwrap().length(),
+        0,
+        "viewer text must never become markup"
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("shown")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-kind").as_deref(),
+        Some("follow")
+    );
+
+    sleep(360).await;
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("exiting")
+    );
+
+    sleep(200).await;
+    assert_eq!(
+        texts(&root, "[data-testid=alert]"),
+        vec!["bo is now following!".to_string()],
+        "second alert follows the first"
+    );
+
+    sleep(600).await;
+    assert!(
+        texts(&root, "[data-testid=alert]").is_empty(),
+        "the last alert is removed after its duration"
+    );
+    drop(handle);
+    assert_eq!(root.child_element_count(), 0, "unmounting removes everything");
+}
+
+#[wasm_bindgen_test]
+async fn overlay_shows_config_problems_in_preview_instead_of_panicking() {
+    let root = test_root();
+    let parsed = parse_fragment("#tau=bad/host&colour=red");
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Overlay parsed=parsed /> });
+    tick().await;
+    let problems = texts(&root, "[data-testid=config-problems] li");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("`colour`")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("no token")), "{problems:?}");
+    assert_eq!(
+        texts(&root, "[data-testid=link-state]"),
+        vec!["not connected".to_string()]
+    );
+}
+
+#[wasm_bindgen_test]
+fn take_config_removes_the_token_from_the_address_bar() {
+    let history = window().history().unwrap();
+    let path = window().location().pathname().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}#token=hunter2&demo")),
+        )
+        .unwrap();
+    let parsed = tau_overlay::browser::page::take_config();
+    assert_eq!(parsed.config.token.as_ref().map(|t| t.expose()), Some("hunter2"));
+    let href = window().location().href().unwrap();
+    assert!(!href.contains("hunter2"), "{href}");
+    assert!(href.ends_with("#demo"), "{href}");
+}

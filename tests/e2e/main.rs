@@ -1,0 +1,7 @@
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+#[path = "../fake_tau/mod.rs"]
+mod fake_tau;
+mod fake_tau_quirks;
+mod overlay;
