@@ -109,6 +109,15 @@ pub struct OverlayConfig {
     pub chat: Option<String>,
     /// Reconnect when no frame arrived for this long (`watchdog=seconds`, default 300).
     pub watchdog: Duration,
+    /// Alert engine config file (`config=alerts.json`): a path on the overlay's own server, or an
+    /// `http(s)://` URL. See the README for its format.
+    pub config_file: Option<String>,
+    /// Global alert delay to match a stream delay (`delay=seconds`); overrides the config file.
+    pub delay: Option<Duration>,
+    /// A higher-priority alert cuts the current one short (`interrupt`); overrides the config file.
+    pub interrupt: Option<bool>,
+    /// Time on screen for every alert class (`duration=seconds`); overrides the config file.
+    pub duration: Option<Duration>,
 }
 
 impl Default for OverlayConfig {
@@ -121,6 +130,10 @@ impl Default for OverlayConfig {
             debug: false,
             chat: None,
             watchdog: Duration::from_secs(300),
+            config_file: None,
+            delay: None,
+            interrupt: None,
+            duration: None,
         }
     }
 }
@@ -244,6 +257,33 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
                 .filter(|s| (1..=3600).contains(s));
             config.watchdog = Duration::from_secs(secs.ok_or(bad("expected seconds between 1 and 3600"))?);
         }
+        "config" => {
+            let file = value.unwrap_or_default();
+            let relative = !file.is_empty() && !file.contains(':') && !file.starts_with("//");
+            let absolute = file.starts_with("https://") || file.starts_with("http://");
+            if !(relative || absolute) || file.chars().any(|c| c.is_whitespace() || c == '\\') {
+                return Err(bad("expected a file name like alerts.json or an http(s):// URL"));
+            }
+            config.config_file = Some(file);
+        }
+        "delay" => {
+            let secs = value
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|s| (0.0..=600.0).contains(s));
+            let secs = secs.ok_or(bad("expected seconds between 0 and 600"))?;
+            config.delay = Some(Duration::from_millis((secs * 1000.0) as u64));
+        }
+        "duration" => {
+            let secs = value
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|s| (0.1..=60.0).contains(s));
+            let secs = secs.ok_or(bad("expected seconds between 0.1 and 60"))?;
+            config.duration = Some(Duration::from_millis((secs * 1000.0) as u64));
+        }
+        "interrupt" => {
+            config.interrupt =
+                Some(flag(value.as_deref()).ok_or(bad("expected interrupt, interrupt=1 or interrupt=0"))?)
+        }
         other => return Err(ConfigProblem::UnknownKey(other.to_string())),
     }
     Ok(())
@@ -336,6 +376,26 @@ mod tests {
         assert_eq!(
             p.scrubbed,
             "#tau=bad/host&tls=maybe&colour=red&watchdog=0&x=%zz&chat=a%20b"
+        );
+    }
+
+    #[test]
+    fn engine_keys_are_read_and_validated() {
+        let p = parse_fragment("#demo&config=themes/alerts.json&delay=2.5&interrupt&duration=1.5");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.config.duration, Some(Duration::from_millis(1500)));
+        assert_eq!(p.config.config_file.as_deref(), Some("themes/alerts.json"));
+        assert_eq!(p.config.delay, Some(Duration::from_millis(2500)));
+        assert_eq!(p.config.interrupt, Some(true));
+        let p = parse_fragment("#demo&config=javascript:alert(1)&delay=-1&interrupt=perhaps&duration=0");
+        assert_eq!(p.problems.len(), 4, "{:?}", p.problems);
+        assert_eq!(p.config.config_file, None);
+        assert_eq!(
+            parse_fragment("#demo&config=https://cdn.example/a.json")
+                .config
+                .config_file
+                .as_deref(),
+            Some("https://cdn.example/a.json")
         );
     }
 

@@ -276,6 +276,8 @@ impl Connection {
                 if self.state == LinkState::Authenticating {
                     self.go_live(now, out);
                 }
+                // TAU sends events only to authenticated sockets: a later 1011 is not about the token.
+                self.token_sent_at = None;
                 out.push(Action::Deliver(envelope));
             }
             Ok(Frame::Other(_)) | Err(_) => self.stats.bad_frames += 1,

@@ -1,12 +1,14 @@
 //! The built-in demo feed (`#demo`): sample events every few seconds, no server needed.
 //!
-//! Pure: the shell asks [`DemoFeed::next_event`] at [`DemoFeed::next_at`]. Events are built as
+//! Pure: the shell asks [`DemoFeed::next_events`] at [`DemoFeed::next_at`]. Events are built as
 //! real TAU frames (`origin: "test"`, `id: null`) and decoded by the same parser as live ones, so
-//! the demo exercises the real path.
+//! the demo exercises the real path: follows mostly, and now and then a sub, a resub, a cheer, a
+//! raid, a redemption or a gift bomb (one gift event plus its recipients' subs).
 
 use crate::clock::{Instant, Rng};
 use crate::protocol::{Envelope, Frame};
 use core::time::Duration;
+use serde_json::{json, Value};
 
 const NAMES: &[&str] = &[
     "PixelPanda",
@@ -19,12 +21,13 @@ const NAMES: &[&str] = &[
     "tea_and_tactics",
 ];
 
-/// Produces sample follows at jittered intervals.
+/// Produces sample events at jittered intervals.
 #[derive(Debug)]
 pub struct DemoFeed {
     rng: Rng,
     next_at: Instant,
     every: Duration,
+    serial: u64,
 }
 
 impl DemoFeed {
@@ -34,6 +37,7 @@ impl DemoFeed {
             rng: Rng::new(seed),
             next_at: start,
             every,
+            serial: 0,
         }
     }
 
@@ -42,54 +46,143 @@ impl DemoFeed {
         self.next_at
     }
 
-    /// The next sample event, and schedules the one after it.
-    pub fn next_event(&mut self, now: Instant) -> Envelope {
-        let name = NAMES[self.rng.below_inclusive(NAMES.len() as u64 - 1) as usize];
+    /// The next sample event(s) — several for a gift bomb — and schedules the next batch.
+    pub fn next_events(&mut self, now: Instant) -> Vec<Envelope> {
         let half = self.every.as_millis() as u64 / 2;
         self.next_at = now + Duration::from_millis(half + self.rng.below_inclusive(self.every.as_millis() as u64));
-        let frame = serde_json::json!({
-            "id": null,
-            "event_id": null,
-            "event_type": "channel-follow",
-            "event_source": "TestCall",
-            "event_data": {
-                "user_id": "0",
-                "user_login": name.to_lowercase(),
-                "user_name": name,
-                "broadcaster_user_id": "0",
-                "broadcaster_user_login": "demo",
-                "broadcaster_user_name": "Demo",
-                "followed_at": "2024-01-01T00:00:00Z"
-            },
-            "created": "2024-01-01T00:00:00+00:00",
-            "origin": "test"
-        });
-        match Frame::from_value(frame) {
-            Ok(Frame::Event(envelope)) => *envelope,
-            other => unreachable!("demo frames are well-formed envelopes: {other:?}"),
-        }
+        self.serial += 1;
+        let name = self.pick(NAMES);
+        let user = json!({"user_id": "0", "user_login": name.to_lowercase(), "user_name": name});
+        let with_user = |extra: Value| merge(user.clone(), extra);
+        let roll = self.rng.below_inclusive(99);
+        let events: Vec<(&str, Value)> = match roll {
+            0..=54 => vec![(
+                "channel-follow",
+                with_user(json!({"followed_at": "2024-01-01T00:00:00Z"})),
+            )],
+            55..=64 => vec![(
+                "channel-subscribe",
+                with_user(json!({"tier": "1000", "is_gift": false})),
+            )],
+            65..=72 => {
+                let months = 2 + self.rng.below_inclusive(40);
+                let text = "Love the streams!";
+                vec![(
+                    "channel-subscription-message",
+                    with_user(
+                        json!({"tier": "1000", "message": {"text": text, "emotes": null}, "cumulative_months": months, "streak_months": null, "duration_months": 1}),
+                    ),
+                )]
+            }
+            73..=82 => {
+                let bits = [100, 250, 500, 1000][self.rng.below_inclusive(3) as usize];
+                vec![(
+                    "channel-cheer",
+                    with_user(
+                        json!({"is_anonymous": false, "message": format!("Cheer{bits} great play"), "bits": bits}),
+                    ),
+                )]
+            }
+            83..=88 => {
+                let viewers = 5 + self.rng.below_inclusive(200);
+                vec![(
+                    "channel-raid",
+                    json!({"from_broadcaster_user_id": "1", "from_broadcaster_user_login": name.to_lowercase(), "from_broadcaster_user_name": name, "to_broadcaster_user_id": "0", "to_broadcaster_user_login": "demo", "to_broadcaster_user_name": "Demo", "viewers": viewers}),
+                )]
+            }
+            89..=94 => vec![(
+                "channel-channel_points_custom_reward_redemption-add",
+                with_user(
+                    json!({"id": format!("demo-{}", self.serial), "user_input": "", "status": "unfulfilled", "reward": {"id": "r1", "title": "Hydrate!", "cost": 500, "prompt": ""}, "redeemed_at": "2024-01-01T00:00:00Z"}),
+                ),
+            )],
+            _ => {
+                let total = 3 + self.rng.below_inclusive(7);
+                let mut batch = vec![(
+                    "channel-subscription-gift",
+                    with_user(json!({"total": total, "tier": "1000", "cumulative_total": null, "is_anonymous": false})),
+                )];
+                for _ in 0..total {
+                    let to = self.pick(NAMES);
+                    batch.push(("channel-subscribe", json!({"user_id": "0", "user_login": to.to_lowercase(), "user_name": to, "tier": "1000", "is_gift": true})));
+                }
+                batch
+            }
+        };
+        events.into_iter().map(|(kind, data)| envelope(kind, data)).collect()
+    }
+
+    fn pick(&mut self, from: &[&'static str]) -> &'static str {
+        from[self.rng.below_inclusive(from.len() as u64 - 1) as usize]
+    }
+}
+
+fn merge(mut base: Value, extra: Value) -> Value {
+    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
+        b.extend(e);
+        b.extend([
+            ("broadcaster_user_id".to_string(), json!("0")),
+            ("broadcaster_user_login".to_string(), json!("demo")),
+            ("broadcaster_user_name".to_string(), json!("Demo")),
+        ]);
+    }
+    base
+}
+
+fn envelope(event_type: &str, event_data: Value) -> Envelope {
+    let frame = json!({
+        "id": null,
+        "event_id": null,
+        "event_type": event_type,
+        "event_source": "TestCall",
+        "event_data": event_data,
+        "created": "2024-01-01T00:00:00+00:00",
+        "origin": "test"
+    });
+    match Frame::from_value(frame) {
+        Ok(Frame::Event(envelope)) => *envelope,
+        other => unreachable!("demo frames are well-formed envelopes: {other:?}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{AlertClass, AlertInput};
     use crate::protocol::TauEvent;
+    use std::collections::HashSet;
 
     #[test]
-    fn demo_emits_parsed_follows_at_jittered_intervals() {
+    fn demo_emits_typed_alertable_events_of_every_class_at_jittered_intervals() {
         let mut feed = DemoFeed::new(1, Instant(0), Duration::from_secs(4));
         let mut now = feed.next_at();
-        for _ in 0..50 {
-            let e = feed.next_event(now);
-            assert!(matches!(&e.event, TauEvent::Follow(f) if NAMES.contains(&f.user_name.as_str())));
-            assert!(e.is_test());
+        let mut classes = HashSet::new();
+        for _ in 0..400 {
+            let batch = feed.next_events(now);
+            assert!(!batch.is_empty());
+            for e in &batch {
+                assert!(!matches!(e.event, TauEvent::Unknown { .. }), "{e:?}");
+                assert!(e.is_test());
+                let input = AlertInput::from_envelope(e).expect("every demo event makes an alert");
+                classes.insert(input.class.name());
+            }
             let gap = feed.next_at() - now;
             assert!(
                 gap >= Duration::from_secs(2) && gap <= Duration::from_secs(6),
                 "{gap:?}"
             );
             now = feed.next_at();
+        }
+        for class in [
+            AlertClass::Follow,
+            AlertClass::Sub,
+            AlertClass::Resub,
+            AlertClass::Cheer,
+            AlertClass::Raid,
+            AlertClass::Redemption,
+            AlertClass::GiftBomb,
+        ] {
+            assert!(classes.contains(class.name()), "{classes:?} lacks {}", class.name());
         }
     }
 }

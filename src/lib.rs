@@ -5,17 +5,19 @@
 //!
 //! The crate has a pure core that compiles and is tested on any target — configuration
 //! ([`config`]), TAU's wire formats ([`protocol`]), the connection machine ([`connection`]), the
-//! alert queue ([`queue`]) — and, on `wasm32`, a thin browser shell with Leptos components.
+//! alert engine ([`engine`]) — and, on `wasm32`, a thin browser shell with Leptos components.
 #![deny(missing_docs)]
 
 pub mod alert;
+pub mod backfill;
+pub mod chat;
 pub mod clock;
 pub mod config;
 pub mod connection;
 pub mod demo;
 pub mod engine;
 pub mod protocol;
-pub mod queue;
+pub mod rest;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use tau_overlay::alert::{AlertKind, TextPart};
-use tau_overlay::components::alert_box::{use_alert_queue, AlertBox, UseAlertQueueOptions};
+use tau_overlay::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
 use tau_overlay::config::parse_fragment;
-use tau_overlay::queue::Timing;
+use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig};
 use tau_overlay::Overlay;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -47,23 +46,21 @@ fn attr(root: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn alert_box_shows_the_follow_text_then_removes_it_after_its_duration() {
     let root = test_root();
-    let timing = Timing {
-        hold: core::time::Duration::from_millis(300),
-        exit: core::time::Duration::from_millis(150),
+    // Follow alerts on screen for 300 ms (+ 0 slack), then a 150 ms exit animation.
+    let mut config = EngineConfig {
+        exit_ms: 150,
+        slack_ms: 0,
+        ..EngineConfig::default()
     };
+    config.classes.follow.duration_ms = Some(300);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let alerts = use_alert_queue(UseAlertQueueOptions { timing });
-        alerts.push(
-            AlertKind::Follow,
-            vec![
-                TextPart::Name("<b>ana</b>".into()),
-                TextPart::Text(" is now following!".into()),
-            ],
-        );
-        alerts.push(
-            AlertKind::Follow,
-            vec![TextPart::Name("bo".into()), TextPart::Text(" is now following!".into())],
-        );
+        let alerts = use_alert_engine(UseAlertEngineOptions { config });
+        let follow = |name: &str| AlertInput {
+            user: Some(name.into()),
+            ..AlertInput::new(AlertClass::Follow)
+        };
+        alerts.push(follow("<b>ana</b>"));
+        alerts.push(follow("bo"));
         view! { <AlertBox alerts=alerts /> }
     });
     tick().await;

@@ -35,6 +35,11 @@ pub fn now() -> Instant {
     Instant(ms.max(0.0) as u64)
 }
 
+/// Wall-clock time (`Date.now()`), for comparing with TAU's `created` timestamps.
+pub fn wall_now() -> crate::protocol::UnixMillis {
+    crate::protocol::UnixMillis(js_sys::Date::now() as i64)
+}
+
 /// A random seed for jitter (`Math.random`).
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * (u64::MAX as f64)) as u64 ^ now().as_millis()

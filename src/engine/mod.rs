@@ -1,5 +1,5 @@
 //! The alert engine: a sans-IO machine that decides which alert is on screen, when, and how
-//! it looks. It supersedes the simple FIFO in [`crate::queue`].
+//! it looks.
 //!
 //! The shell builds an [`AlertInput`] per alertable event, [`Engine::push`]es it, and calls
 //! [`Engine::poll`] whenever the clock reaches [`Engine::next_deadline`], performing the returned

@@ -11,6 +11,7 @@ mod hype_train;
 pub mod lenient;
 mod moderation;
 mod polls;
+mod read;
 mod subs;
 
 pub use channel::{ChannelUpdate, Raid, ShoutoutCreate, ShoutoutReceive, StreamOffline, StreamOnline};
@@ -24,12 +25,11 @@ pub use subs::{
     SubscriptionGift, SubscriptionMessage,
 };
 
-use serde::Deserialize;
+use read::{Decoded, Misfit, Obj};
 use serde_json::Value;
 
 /// `channel-follow` (channel.follow v2).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Follow {
     /// Follower's user id.
     pub user_id: String,
@@ -41,6 +41,18 @@ pub struct Follow {
     pub broadcaster_user_id: String,
     /// When the follow happened (RFC 3339).
     pub followed_at: Option<String>,
+}
+
+impl Follow {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            followed_at: o.opt_str("followed_at")?,
+        })
+    }
 }
 
 /// Defines [`TauEvent`], its decoder and its type names from one table, so they cannot drift.
@@ -67,15 +79,19 @@ macro_rules! tau_events {
             /// Decodes `event_data` for `event_type`. Never fails: misfits (including an
             /// `event_data` that is not an object) become [`TauEvent::Unknown`].
             pub fn from_json(event_type: &str, data: Value) -> TauEvent {
-                fn typed<T: for<'de> Deserialize<'de>>(data: &Value, wrap: fn(T) -> TauEvent) -> Option<TauEvent> {
-                    T::deserialize(data).ok().map(wrap)
-                }
-                let decoded = match event_type {
-                    _ if !data.is_object() => None,
-                    $($event_type => typed(&data, TauEvent::$variant),)*
+                let decoded = match &data {
+                    Value::Object(map) => TauEvent::decode(event_type, Obj::new(map)).ok(),
                     _ => None,
                 };
                 decoded.unwrap_or(TauEvent::Unknown { data })
+            }
+
+            /// The typed variant for `event_type`, if `payload` fits it.
+            fn decode(event_type: &str, payload: Obj) -> Decoded<TauEvent> {
+                Ok(match event_type {
+                    $($event_type => TauEvent::$variant(<$payload>::decode(payload)?),)*
+                    _ => return Err(Misfit),
+                })
             }
 
             /// The `event_type` this variant decodes (`"unknown"` for [`TauEvent::Unknown`]).
@@ -293,6 +309,122 @@ mod tests {
             json!({"user_name": " ", "user_login": "ana"}),
         );
         assert_eq!(named.user_display(), Some("ana"));
+    }
+
+    #[test]
+    fn charity_accepts_both_broadcaster_spellings_at_once_preferring_twitchs() {
+        let data = json!({
+            "broadcaster_user_id": "12345", "broadcaster_id": "999",
+            "broadcaster_name": "TauName", "broadcaster_user_login": "twitchlogin", "broadcaster_login": "taulogin",
+            "amount": {"value": "1500", "decimal_places": 2, "currency": "USD"},
+        });
+        let TauEvent::CharityDonate(d) = TauEvent::from_json("channel-charity_campaign-donate", data.clone()) else {
+            panic!("both spellings at once still decode");
+        };
+        assert_eq!(
+            (
+                d.broadcaster_user_id.as_str(),
+                d.broadcaster_user_login.as_str(),
+                d.broadcaster_user_name.as_str()
+            ),
+            ("12345", "twitchlogin", "TauName")
+        );
+        assert_eq!(d.amount.major_units(), 15.0);
+        let TauEvent::CharityStop(c) = TauEvent::from_json("channel-charity_campaign-stop", data) else {
+            panic!("campaigns too");
+        };
+        assert_eq!(c.broadcaster_user_id, "12345");
+        let misfit = json!({"broadcaster_user_id": null, "broadcaster_id": "12345"});
+        assert_eq!(
+            TauEvent::from_json("channel-charity_campaign-start", misfit.clone()),
+            TauEvent::Unknown { data: misfit },
+            "the preferred spelling is read even when the other one would fit"
+        );
+    }
+
+    #[test]
+    fn null_fits_only_options_and_empty_strings_are_kept() {
+        let follow = |data: Value| TauEvent::from_json("channel-follow", data);
+        let data = json!({"user_name": null});
+        assert_eq!(follow(data.clone()), TauEvent::Unknown { data });
+        let TauEvent::Follow(f) = follow(json!({"followed_at": null, "user_id": ""})) else {
+            panic!("null is None");
+        };
+        assert_eq!(f, Follow::default());
+        let TauEvent::Follow(f) = follow(json!({"followed_at": ""})) else {
+            panic!("an empty string is a string");
+        };
+        assert_eq!(f.followed_at.as_deref(), Some(""));
+        for data in [
+            json!({"reward": null}),
+            json!({"reward": "x"}),
+            json!({"user_input_emotes": 3}),
+        ] {
+            let event = TauEvent::from_json("channel-channel_points_custom_reward_redemption-add", data.clone());
+            assert_eq!(event, TauEvent::Unknown { data });
+        }
+    }
+
+    #[test]
+    fn nested_objects_and_lists_decode_with_defaults() {
+        let reward = TauEvent::from_json(
+            "channel-channel_points_custom_reward-update",
+            json!({"global_cooldown": {"is_enabled": true, "seconds": 60}, "max_per_stream": {"value": 3},
+                   "image": {}, "default_image": null, "redemptions_redeemed_current_stream": " "}),
+        );
+        let TauEvent::RewardUpdate(r) = reward else {
+            panic!("{reward:?}")
+        };
+        assert_eq!((r.global_cooldown.is_enabled, r.global_cooldown.value), (true, 60));
+        assert_eq!((r.max_per_stream.value, r.max_per_user_per_stream.value), (3, 0));
+        assert_eq!((r.image, r.default_image), (Some(RewardImage::default()), None));
+        assert_eq!(r.redemptions_redeemed_current_stream, None);
+        for strict in [
+            json!({"is_enabled": "true"}),
+            json!({"max_per_stream": {"value": "3"}}),
+            json!({"max_per_stream": {"value": 3.0}}),
+        ] {
+            let event = TauEvent::from_json("channel-channel_points_custom_reward-add", strict.clone());
+            assert_eq!(event, TauEvent::Unknown { data: strict }, "these were never lenient");
+        }
+
+        let emotes = |positions: Value| {
+            let data = json!({"user_input_emotes": [{"id": "25", "positions": positions}]});
+            match TauEvent::from_json("channel-channel_points_custom_reward_redemption-add", data) {
+                TauEvent::RedemptionAdd(r) => r.user_input_emotes.map(|e| e[0].positions.clone()),
+                _ => None,
+            }
+        };
+        assert_eq!(emotes(json!([[0, 4], [6, 10]])), Some(vec![[0, 4], [6, 10]]));
+        for bad in [
+            json!([[0]]),
+            json!([[0, 4, 5]]),
+            json!([[0, -4]]),
+            json!([[0, 4294967296u64]]),
+            json!(null),
+        ] {
+            assert_eq!(emotes(bad.clone()), None, "{bad}");
+        }
+
+        let prediction = TauEvent::from_json(
+            "channel-prediction-progress",
+            json!({"outcomes": [{"id": "a", "top_predictors": {"user_name": "Ana", "channel_points_used": "50"}},
+                                {"id": "b", "top_predictors": {}}, {"id": "c", "top_predictors": null}]}),
+        );
+        let TauEvent::PredictionProgress(p) = prediction else {
+            panic!("{prediction:?}")
+        };
+        let predictors: Vec<_> = p.outcomes.iter().map(|o| o.top_predictors.len()).collect();
+        assert_eq!(predictors, [1, 0, 0]);
+        assert_eq!(p.outcomes[0].top_predictors[0].channel_points_used, 50);
+        for bad in [
+            json!({"outcomes": null}),
+            json!({"outcomes": {"id": "a"}}),
+            json!({"outcomes": ["a"]}),
+        ] {
+            let event = TauEvent::from_json("channel-prediction-end", bad.clone());
+            assert_eq!(event, TauEvent::Unknown { data: bad });
+        }
     }
 
     #[test]

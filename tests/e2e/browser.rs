@@ -100,6 +100,48 @@ impl Browser {
         }
     }
 
+    /// Starts recording every alert the page puts on screen (kind, shape, headline), in order.
+    pub async fn record_alerts(&self) {
+        let script = r#"
+            window.__alerts = [];
+            const seen = (el) => window.__alerts.push({
+                kind: el.dataset.kind, shape: el.dataset.shape,
+                text: (el.querySelector('[data-testid=alert-headline]') || el).textContent });
+            new MutationObserver((mutations) => {
+                for (const m of mutations) for (const n of m.addedNodes) {
+                    if (n.nodeType !== 1) continue;
+                    if (n.matches('[data-testid=alert]')) seen(n);
+                    n.querySelectorAll('[data-testid=alert]').forEach(seen);
+                }
+            }).observe(document.body, { childList: true, subtree: true });
+        "#;
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("install the alert recorder");
+    }
+
+    /// Alerts recorded since [`Browser::record_alerts`]: `(kind, shape, headline)`.
+    pub async fn recorded_alerts(&self) -> Vec<(String, String, String)> {
+        let value = self
+            .client
+            .execute("return window.__alerts || []", vec![])
+            .await
+            .expect("read the recorder");
+        let field = |a: &serde_json::Value, k: &str| a[k].as_str().unwrap_or_default().to_string();
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| (field(a, "kind"), field(a, "shape"), field(a, "text")))
+            .collect()
+    }
+
+    /// Text of the first element matching `css`, or empty.
+    pub async fn text(&self, css: &str) -> String {
+        self.texts(css).await.into_iter().next().unwrap_or_default()
+    }
+
     /// `location.href` of the page.
     pub async fn href(&self) -> String {
         self.client.current_url().await.unwrap().to_string()

@@ -1,7 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
+mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;
 mod fake_tau_quirks;
+mod link;
 mod overlay;

@@ -1,24 +1,25 @@
-//! [`AlertBox`]: shows the alert on screen, and [`use_alert_queue`], which drives the pure
-//! [`AlertQueue`](crate::queue::AlertQueue) with one browser timer.
+//! [`AlertBox`]: shows the alert on screen, and [`use_alert_engine`], which drives the pure
+//! alert [`Engine`](crate::engine::Engine) with one browser timer.
 //!
 //! ```no_run
 //! use leptos::prelude::*;
-//! use tau_overlay::alert::{AlertKind, TextPart};
-//! use tau_overlay::components::alert_box::{use_alert_queue, AlertBox, UseAlertQueueOptions};
+//! use tau_overlay::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
+//! use tau_overlay::engine::{AlertClass, AlertInput};
 //!
 //! #[component]
 //! fn MyOverlay() -> impl IntoView {
-//!     let alerts = use_alert_queue(UseAlertQueueOptions::default());
-//!     alerts.push(AlertKind::Follow, vec![TextPart::Name("ana".into()), TextPart::Text(" is now following!".into())]);
+//!     let alerts = use_alert_engine(UseAlertEngineOptions::default());
+//!     alerts.push(AlertInput { user: Some("ana".into()), ..AlertInput::new(AlertClass::Follow) });
 //!     view! { <AlertBox alerts=alerts /> }
 //! }
 //! ```
 
-mod queue_driver;
+mod engine_driver;
 
-pub use queue_driver::{use_alert_queue, AlertQueueHandle, ShownAlert, UseAlertQueueOptions};
+pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions};
 
 use crate::alert::TextPart;
+use crate::engine::Control;
 use leptos::prelude::*;
 
 /// Renders the alerts of `alerts` (at most the current one and the one leaving). All viewer
@@ -26,42 +27,49 @@ use leptos::prelude::*;
 /// `alert_box.css`; `data-kind` and `data-state` select per-type and per-phase styles.
 #[component]
 pub fn AlertBox(
-    /// The queue to show, from [`use_alert_queue`].
-    alerts: AlertQueueHandle,
+    /// The engine to show, from [`use_alert_engine`].
+    alerts: AlertEngineHandle,
 ) -> impl IntoView {
     let shown = alerts.shown();
     view! {
         <div class="tau-alert-box" data-testid="alert-box">
             <For
                 each=move || shown.get()
-                key=|s: &ShownAlert| s.alert.key
+                key=|s: &ShownAlert| s.view.key
                 children=move |s: ShownAlert| {
-                    let key = s.alert.key;
+                    let key = s.view.key;
                     let state = move || {
-                        shown.with(|v| v.iter().find(|x| x.alert.key == key).map(|x| x.phase.name()).unwrap_or("exiting"))
+                        shown.with(|v| v.iter().find(|x| x.view.key == key).map(|x| x.phase.name()).unwrap_or("exiting"))
                     };
-                    let parts = s
-                        .alert
-                        .headline
-                        .into_iter()
-                        .map(|part| match part {
-                            TextPart::Name(n) => view! { <span class="tau-alert__name">{n}</span> }.into_any(),
-                            TextPart::Text(t) => view! { <span>{t}</span> }.into_any(),
-                        })
-                        .collect_view();
+                    let message = (!s.view.message.is_empty())
+                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{text_parts(s.view.message)}</div> });
                     view! {
                         <div
                             class="tau-alert"
                             data-testid="alert"
-                            data-kind=s.alert.kind.name()
+                            data-kind=s.view.class.name()
+                            data-shape=s.view.shape.name()
+                            data-variation=s.view.variation
                             data-state=state
-                            on:animationend=move |_| alerts.animation_ended(key)
+                            on:animationend=move |_| alerts.control(Control::AnimationEnded(key))
                         >
-                            <div class="tau-alert__headline">{parts}</div>
+                            <div class="tau-alert__headline" data-testid="alert-headline">{text_parts(s.view.headline)}</div>
+                            {message}
                         </div>
                     }
                 }
             />
         </div>
     }
+}
+
+/// Renders text parts as text nodes inside spans (never as HTML).
+fn text_parts(parts: Vec<TextPart>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| match part {
+            TextPart::Name(n) => view! { <span class="tau-alert__name">{n}</span> }.into_any(),
+            TextPart::Text(t) => view! { <span>{t}</span> }.into_any(),
+        })
+        .collect_view()
 }

@@ -33,10 +33,12 @@ fn schedule(driver: StoredValue<DemoDriver, LocalStorage>) {
 }
 
 fn fire(driver: StoredValue<DemoDriver, LocalStorage>) {
-    let Some((envelope, on_event)) = driver.try_update_value(|d| (d.feed.next_event(page::now()), d.on_event.clone()))
+    let Some((events, on_event)) = driver.try_update_value(|d| (d.feed.next_events(page::now()), d.on_event.clone()))
     else {
         return;
     };
-    on_event(envelope);
+    for envelope in events {
+        on_event(envelope);
+    }
     schedule(driver);
 }

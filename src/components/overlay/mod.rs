@@ -1,5 +1,6 @@
-//! [`Overlay`]: the whole OBS overlay — reads the URL fragment, connects to TAU (or runs the
-//! demo feed), and shows alerts. [`mount_overlay`] mounts it on the page body.
+//! [`Overlay`]: the whole OBS overlay — reads the URL fragment, loads the alert config file,
+//! connects to TAU (or runs the demo feed), and shows alerts. [`mount_overlay`] mounts it on
+//! the page body.
 
 mod demo;
 mod link;
@@ -7,12 +8,13 @@ mod link;
 pub use demo::use_demo_feed;
 pub use link::{use_tau_link, LinkStatus, TauLinkHandle};
 
-use crate::alert::alert_for;
-use crate::browser::page;
-use crate::components::alert_box::{use_alert_queue, AlertBox, UseAlertQueueOptions};
+use crate::backfill::Delivery;
+use crate::browser::{http, page};
+use crate::components::alert_box::{use_alert_engine, AlertBox, AlertEngineHandle, UseAlertEngineOptions};
+use crate::components::chat::{self, use_chat, ChatList};
 use crate::components::status::StatusPanel;
-use crate::config::ParsedFragment;
-use crate::protocol::Envelope;
+use crate::config::{OverlayConfig, ParsedFragment};
+use crate::engine::{AlertClass, AlertInput, EngineConfig};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
@@ -23,7 +25,7 @@ use leptos::tachys::view::Mountable;
 /// use leptos::prelude::*;
 /// use tau_overlay::{config::parse_fragment, Overlay};
 /// let parsed = parse_fragment("#demo");
-/// let _handle = leptos::mount::mount_to_body(move || view! { <Overlay parsed=parsed /> });
+/// leptos::mount::mount_to_body(move || view! { <Overlay parsed=parsed /> });
 /// ```
 #[component]
 pub fn Overlay(
@@ -32,38 +34,130 @@ pub fn Overlay(
     parsed: ParsedFragment,
 ) -> impl IntoView {
     let ParsedFragment { config, problems, .. } = parsed;
-    let alerts = use_alert_queue(UseAlertQueueOptions::default());
-    let on_event = move |envelope: Envelope| {
-        if let Some((kind, headline)) = alert_for(&envelope) {
-            alerts.push(kind, headline);
-        }
-    };
-    let link = match (&config.token, config.demo) {
-        (_, true) => {
-            use_demo_feed(on_event);
-            None
-        }
-        (Some(token), false) => Some(use_tau_link(&config, token.clone(), on_event)),
-        (None, false) => None,
-    };
     for problem in &problems {
         page::warn(&problem.to_string());
     }
-    let preview = config.debug || !page::in_obs();
-    let notes = (preview && !problems.is_empty()).then(|| {
-        view! {
-            <ul class="tau-notice" data-testid="config-problems">
-                {problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-            </ul>
-        }
+    let problems = RwSignal::new(problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let alerts = use_alert_engine(UseAlertEngineOptions {
+        config: engine_config(&config, EngineConfig::default()),
     });
-    let panel = preview.then(|| view! { <StatusPanel link=link.map(|l| l.status()) demo=config.demo /> });
+    let link = RwSignal::new(None::<TauLinkHandle>);
+    match config.config_file.clone() {
+        None => start_feed(&config, alerts, link),
+        Some(file) => {
+            // The feed starts once the config file is loaded (or failed to load), so no event is
+            // shown with the wrong settings.
+            let owner = Owner::current().expect("components run under an owner");
+            let config = config.clone();
+            leptos::task::spawn_local(async move {
+                let engine = match load_engine_config(&file).await {
+                    Ok(loaded) => engine_config(&config, loaded),
+                    Err(e) => {
+                        page::warn(&e);
+                        problems.try_update(|p| p.push(e));
+                        engine_config(&config, EngineConfig::default())
+                    }
+                };
+                owner.with(|| {
+                    alerts.reconfigure(engine);
+                    start_feed(&config, alerts, link);
+                });
+            });
+        }
+    }
+    let chat_box = match (&config.chat, &config.token, config.demo) {
+        (Some(login), Some(token), false) => {
+            let handle = use_chat(&config, login, token.clone());
+            chat::register(handle);
+            Some(view! { <ChatList chat=handle /> })
+        }
+        _ => None,
+    };
+    let preview = config.debug || !page::in_obs();
+    let notes = move || {
+        let list = problems.get();
+        (preview && !list.is_empty()).then(|| {
+            view! {
+                <ul class="tau-notice" data-testid="config-problems">
+                    {list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    let demo = config.demo;
+    let panel = preview.then(|| {
+        view! { <StatusPanel link=Signal::derive(move || link.get().map(|l| l.status().get())) engine=alerts.snapshot() demo=demo /> }
+    });
     view! {
         <main class="tau-overlay">
             <AlertBox alerts=alerts />
+            {chat_box}
             {notes}
             {panel}
         </main>
+    }
+}
+
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`) over a config file's settings.
+fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
+    if let Some(delay) = config.delay {
+        engine.delay_ms = delay.as_millis() as u64;
+    }
+    if let Some(interrupt) = config.interrupt {
+        engine.interrupt = interrupt;
+    }
+    if let Some(duration) = config.duration {
+        let ms = Some(duration.as_millis() as u64);
+        let c = &mut engine.classes;
+        for class in [
+            &mut c.raid,
+            &mut c.gift_bomb,
+            &mut c.sub,
+            &mut c.resub,
+            &mut c.cheer,
+            &mut c.redemption,
+            &mut c.follow,
+            &mut c.other,
+        ] {
+            class.duration_ms = ms;
+            class.variations.iter_mut().for_each(|v| v.duration_ms = None);
+        }
+    }
+    engine
+}
+
+async fn load_engine_config(file: &str) -> Result<EngineConfig, String> {
+    let reply = http::get(file, None)
+        .await
+        .map_err(|e| format!("config file {file}: {e}"))?;
+    if reply.status != 200 {
+        return Err(format!("config file {file}: HTTP {}", reply.status));
+    }
+    EngineConfig::from_json(&reply.body).map_err(|e| format!("config file {file}: {e}"))
+}
+
+fn start_feed(config: &OverlayConfig, alerts: AlertEngineHandle, link: RwSignal<Option<TauLinkHandle>>) {
+    if config.demo {
+        use_demo_feed(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope)));
+    } else if let Some(token) = &config.token {
+        let on_deliveries = move |deliveries: Vec<Delivery>| alerts.push_all(deliveries.iter().filter_map(alert_input));
+        link.set(Some(use_tau_link(config, token.clone(), on_deliveries)));
+    }
+}
+
+/// The alert for a delivery: an event's own, or one "While offline: …" summary alert.
+fn alert_input(delivery: &Delivery) -> Option<AlertInput> {
+    match delivery {
+        Delivery::Alert(envelope) => AlertInput::from_envelope(envelope),
+        Delivery::Summary(summary) => {
+            let text = summary.text();
+            let (headline, details) = text.split_once(": ").unwrap_or((&text, ""));
+            Some(AlertInput {
+                user: Some(headline.to_string()),
+                message: Some(details.to_string()),
+                ..AlertInput::new(AlertClass::Other("offline-summary"))
+            })
+        }
     }
 }
 

@@ -1,11 +1,9 @@
 //! Channel-level events: raids, shoutouts, going live or offline, title/category changes.
 
-use super::lenient::lenient_u64;
-use serde::Deserialize;
+use super::read::{Decoded, Obj};
 
 /// `channel-raid`. TAU subscribes to both directions, so check [`Raid::is_incoming`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Raid {
     /// Raiding channel's user id.
     pub from_broadcaster_user_id: String,
@@ -20,7 +18,6 @@ pub struct Raid {
     /// Raided channel's display name.
     pub to_broadcaster_user_name: String,
     /// Viewers brought along.
-    #[serde(deserialize_with = "lenient_u64")]
     pub viewers: u64,
 }
 
@@ -32,8 +29,7 @@ impl Raid {
 }
 
 /// `stream-online` (sent for every streamer on TAU's Streamers list).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StreamOnline {
     /// Stream id.
     pub id: String,
@@ -44,15 +40,13 @@ pub struct StreamOnline {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `live`, `playlist`, `watch_party`, `premiere` or `rerun` (the JSON `type`).
-    #[serde(rename = "type")]
     pub kind: String,
     /// When the stream started (RFC 3339).
     pub started_at: String,
 }
 
 /// `stream-offline` (sent for every streamer on TAU's Streamers list).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StreamOffline {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -63,8 +57,7 @@ pub struct StreamOffline {
 }
 
 /// `channel-update` (v1): title, language, category or maturity changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChannelUpdate {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -85,8 +78,7 @@ pub struct ChannelUpdate {
 }
 
 /// `channel-shoutout-create`: this channel shouted out another one.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShoutoutCreate {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -107,7 +99,6 @@ pub struct ShoutoutCreate {
     /// Moderator's display name.
     pub moderator_user_name: String,
     /// Viewers who saw it.
-    #[serde(deserialize_with = "lenient_u64")]
     pub viewer_count: u64,
     /// When it happened (RFC 3339).
     pub started_at: String,
@@ -118,8 +109,7 @@ pub struct ShoutoutCreate {
 }
 
 /// `channel-shoutout-receive`: another channel shouted this one out.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShoutoutReceive {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -134,8 +124,94 @@ pub struct ShoutoutReceive {
     /// Shouting channel's display name.
     pub from_broadcaster_user_name: String,
     /// Viewers who saw it.
-    #[serde(deserialize_with = "lenient_u64")]
     pub viewer_count: u64,
     /// When it happened (RFC 3339).
     pub started_at: String,
+}
+
+impl Raid {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            from_broadcaster_user_id: o.str("from_broadcaster_user_id")?,
+            from_broadcaster_user_login: o.str("from_broadcaster_user_login")?,
+            from_broadcaster_user_name: o.str("from_broadcaster_user_name")?,
+            to_broadcaster_user_id: o.str("to_broadcaster_user_id")?,
+            to_broadcaster_user_login: o.str("to_broadcaster_user_login")?,
+            to_broadcaster_user_name: o.str("to_broadcaster_user_name")?,
+            viewers: o.u64("viewers")?,
+        })
+    }
+}
+
+impl StreamOnline {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            kind: o.str("type")?,
+            started_at: o.str("started_at")?,
+        })
+    }
+}
+
+impl StreamOffline {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+        })
+    }
+}
+
+impl ChannelUpdate {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            title: o.str("title")?,
+            language: o.str("language")?,
+            category_id: o.str("category_id")?,
+            category_name: o.str("category_name")?,
+            is_mature: o.strict_bool("is_mature")?,
+        })
+    }
+}
+
+impl ShoutoutCreate {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            to_broadcaster_user_id: o.str("to_broadcaster_user_id")?,
+            to_broadcaster_user_login: o.str("to_broadcaster_user_login")?,
+            to_broadcaster_user_name: o.str("to_broadcaster_user_name")?,
+            moderator_user_id: o.str("moderator_user_id")?,
+            moderator_user_login: o.str("moderator_user_login")?,
+            moderator_user_name: o.str("moderator_user_name")?,
+            viewer_count: o.u64("viewer_count")?,
+            started_at: o.str("started_at")?,
+            cooldown_ends_at: o.str("cooldown_ends_at")?,
+            target_cooldown_ends_at: o.str("target_cooldown_ends_at")?,
+        })
+    }
+}
+
+impl ShoutoutReceive {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            from_broadcaster_user_id: o.str("from_broadcaster_user_id")?,
+            from_broadcaster_user_login: o.str("from_broadcaster_user_login")?,
+            from_broadcaster_user_name: o.str("from_broadcaster_user_name")?,
+            viewer_count: o.u64("viewer_count")?,
+            started_at: o.str("started_at")?,
+        })
+    }
 }

@@ -1,12 +1,11 @@
 //! Channel points: custom rewards (`channel-channel_points_custom_reward-*`) and their
 //! redemptions (`channel-channel_points_custom_reward_redemption-*`).
 
-use super::lenient::{lenient_opt_u64, lenient_u64};
-use serde::Deserialize;
+use super::read::{u32_of, Decoded, Misfit, Obj, Shape};
+use serde_json::Value;
 
 /// An emote found in a redemption's `user_input` by TAU's IRC worker (PROTOCOL.md §4.3).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IrcEmote {
     /// Twitch emote id.
     pub id: String,
@@ -15,23 +14,20 @@ pub struct IrcEmote {
 }
 
 /// The reward as summarized inside a redemption.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RedemptionReward {
     /// Reward id.
     pub id: String,
     /// Reward title, e.g. `Hydrate!`.
     pub title: String,
     /// Cost in channel points.
-    #[serde(deserialize_with = "lenient_u64")]
     pub cost: u64,
     /// Reward description.
     pub prompt: String,
 }
 
 /// `channel-channel_points_custom_reward_redemption-add` and `-update` (same payload).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Redemption {
     /// Redemption id.
     pub id: String,
@@ -61,19 +57,16 @@ pub struct Redemption {
 
 /// A per-stream or per-user limit (`max_per_stream`, `max_per_user_per_stream`) or the
 /// `global_cooldown`, whose `seconds` lands in `value`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RewardLimit {
     /// Whether the limit applies.
     pub is_enabled: bool,
-    /// The limit (a count, or seconds for the cooldown).
-    #[serde(alias = "seconds")]
+    /// The limit (a count, or seconds for the cooldown; `value` wins if both are sent).
     pub value: u64,
 }
 
 /// A reward image in three sizes.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RewardImage {
     /// 28 px.
     pub url_1x: String,
@@ -84,8 +77,7 @@ pub struct RewardImage {
 }
 
 /// `channel-channel_points_custom_reward-add`, `-update` and `-remove` (same payload).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reward {
     /// Reward id.
     pub id: String,
@@ -104,7 +96,6 @@ pub struct Reward {
     /// Reward title.
     pub title: String,
     /// Cost in channel points.
-    #[serde(deserialize_with = "lenient_u64")]
     pub cost: u64,
     /// Reward description.
     pub prompt: String,
@@ -115,7 +106,6 @@ pub struct Reward {
     /// End of the current cooldown, if any (RFC 3339).
     pub cooldown_expires_at: Option<String>,
     /// Redemptions this stream; `None` when offline.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub redemptions_redeemed_current_stream: Option<u64>,
     /// Per-stream limit.
     pub max_per_stream: RewardLimit,
@@ -129,4 +119,97 @@ pub struct Reward {
     pub image: Option<RewardImage>,
     /// Twitch's default image.
     pub default_image: Option<RewardImage>,
+}
+
+impl IrcEmote {
+    fn decode(o: Obj) -> Decoded<Self> {
+        /// An inclusive `[start, end]` pair.
+        fn pair(value: &Value) -> Decoded<[u32; 2]> {
+            match value.as_array().map(Vec::as_slice) {
+                Some([start, end]) => Ok([u32_of(start)?, u32_of(end)?]),
+                _ => Err(Misfit),
+            }
+        }
+        let positions = o.items("positions", Shape::List)?.unwrap_or_default();
+        Ok(Self {
+            id: o.str("id")?,
+            positions: positions.iter().map(pair).collect::<Decoded<_>>()?,
+        })
+    }
+}
+
+impl RedemptionReward {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            title: o.str("title")?,
+            cost: o.u64("cost")?,
+            prompt: o.str("prompt")?,
+        })
+    }
+}
+
+impl Redemption {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            user_input: o.str("user_input")?,
+            status: o.str("status")?,
+            reward: RedemptionReward::decode(o.obj("reward")?)?,
+            redeemed_at: o.str("redeemed_at")?,
+            user_input_emotes: o.opt_vec("user_input_emotes", IrcEmote::decode)?,
+        })
+    }
+}
+
+impl RewardLimit {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            is_enabled: o.strict_bool("is_enabled")?,
+            value: o.strict_u64_or("value", "seconds")?,
+        })
+    }
+}
+
+impl RewardImage {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            url_1x: o.str("url_1x")?,
+            url_2x: o.str("url_2x")?,
+            url_4x: o.str("url_4x")?,
+        })
+    }
+}
+
+impl Reward {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            is_enabled: o.strict_bool("is_enabled")?,
+            is_paused: o.strict_bool("is_paused")?,
+            is_in_stock: o.strict_bool("is_in_stock")?,
+            title: o.str("title")?,
+            cost: o.u64("cost")?,
+            prompt: o.str("prompt")?,
+            is_user_input_required: o.strict_bool("is_user_input_required")?,
+            should_redemptions_skip_request_queue: o.strict_bool("should_redemptions_skip_request_queue")?,
+            cooldown_expires_at: o.opt_str("cooldown_expires_at")?,
+            redemptions_redeemed_current_stream: o.opt_u64("redemptions_redeemed_current_stream")?,
+            max_per_stream: RewardLimit::decode(o.obj("max_per_stream")?)?,
+            max_per_user_per_stream: RewardLimit::decode(o.obj("max_per_user_per_stream")?)?,
+            global_cooldown: RewardLimit::decode(o.obj("global_cooldown")?)?,
+            background_color: o.str("background_color")?,
+            image: o.opt_obj("image")?.map(RewardImage::decode).transpose()?,
+            default_image: o.opt_obj("default_image")?.map(RewardImage::decode).transpose()?,
+        })
+    }
 }

@@ -1,11 +1,9 @@
 //! Creator goals (`channel-goal-*`) and charity campaigns (`channel-charity_campaign-*`).
 
-use super::lenient::{lenient_bool, lenient_i64, lenient_u64};
-use serde::Deserialize;
+use super::read::{Decoded, Obj};
 
 /// `channel-goal-begin`, `-progress` and `-end`; `is_achieved` and `ended_at` come with `end`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Goal {
     /// Goal id.
     pub id: String,
@@ -16,18 +14,14 @@ pub struct Goal {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `follow`, `subscription`, `subscription_count`, `new_subscription`, … (the JSON `type`).
-    #[serde(rename = "type")]
     pub kind: String,
     /// The streamer's description.
     pub description: String,
     /// Whether the target was reached (`end` only).
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_achieved: bool,
     /// Current value (it can go down, e.g. unfollows).
-    #[serde(deserialize_with = "lenient_i64")]
     pub current_amount: i64,
     /// Target value.
-    #[serde(deserialize_with = "lenient_i64")]
     pub target_amount: i64,
     /// When the goal started (RFC 3339).
     pub started_at: String,
@@ -36,14 +30,11 @@ pub struct Goal {
 }
 
 /// An amount of money in minor units: `{value: 1500, decimal_places: 2, currency: "USD"}` is $15.00.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CharityAmount {
     /// The amount in minor units.
-    #[serde(deserialize_with = "lenient_u64")]
     pub value: u64,
     /// How many of `value`'s digits are decimals.
-    #[serde(deserialize_with = "lenient_u64")]
     pub decimal_places: u64,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
@@ -57,22 +48,18 @@ impl CharityAmount {
 }
 
 /// `channel-charity_campaign-donate`. Accepts TAU's `broadcaster_*` names as well as Twitch's
-/// `broadcaster_user_*`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+/// `broadcaster_user_*` (which win when both are sent).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CharityDonation {
     /// Donation id.
     pub id: String,
     /// Campaign id.
     pub campaign_id: String,
     /// Broadcaster's user id.
-    #[serde(alias = "broadcaster_id")]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
-    #[serde(alias = "broadcaster_login")]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
-    #[serde(alias = "broadcaster_name")]
     pub broadcaster_user_name: String,
     /// Donor's user id.
     pub user_id: String,
@@ -93,20 +80,17 @@ pub struct CharityDonation {
 }
 
 /// `channel-charity_campaign-start`, `-progress` and `-stop`; `started_at` comes with `start`,
-/// `stopped_at` with `stop`. Accepts `broadcaster_*` as well as `broadcaster_user_*`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+/// `stopped_at` with `stop`. Accepts `broadcaster_*` as well as `broadcaster_user_*` (which win
+/// when both are sent).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CharityCampaign {
     /// Campaign id.
     pub id: String,
     /// Broadcaster's user id.
-    #[serde(alias = "broadcaster_id")]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
-    #[serde(alias = "broadcaster_login")]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
-    #[serde(alias = "broadcaster_name")]
     pub broadcaster_user_name: String,
     /// Charity name.
     pub charity_name: String,
@@ -124,4 +108,71 @@ pub struct CharityCampaign {
     pub started_at: Option<String>,
     /// When the campaign stopped (`stop` only).
     pub stopped_at: Option<String>,
+}
+
+impl Goal {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            kind: o.str("type")?,
+            description: o.str("description")?,
+            is_achieved: o.bool("is_achieved")?,
+            current_amount: o.i64("current_amount")?,
+            target_amount: o.i64("target_amount")?,
+            started_at: o.str("started_at")?,
+            ended_at: o.opt_str("ended_at")?,
+        })
+    }
+}
+
+impl CharityAmount {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            value: o.u64("value")?,
+            decimal_places: o.u64("decimal_places")?,
+            currency: o.str("currency")?,
+        })
+    }
+}
+
+impl CharityDonation {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            campaign_id: o.str("campaign_id")?,
+            broadcaster_user_id: o.str_or("broadcaster_user_id", "broadcaster_id")?,
+            broadcaster_user_login: o.str_or("broadcaster_user_login", "broadcaster_login")?,
+            broadcaster_user_name: o.str_or("broadcaster_user_name", "broadcaster_name")?,
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            charity_name: o.str("charity_name")?,
+            charity_description: o.str("charity_description")?,
+            charity_logo: o.str("charity_logo")?,
+            charity_website: o.str("charity_website")?,
+            amount: CharityAmount::decode(o.obj("amount")?)?,
+        })
+    }
+}
+
+impl CharityCampaign {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str_or("broadcaster_user_id", "broadcaster_id")?,
+            broadcaster_user_login: o.str_or("broadcaster_user_login", "broadcaster_login")?,
+            broadcaster_user_name: o.str_or("broadcaster_user_name", "broadcaster_name")?,
+            charity_name: o.str("charity_name")?,
+            charity_description: o.str("charity_description")?,
+            charity_logo: o.str("charity_logo")?,
+            charity_website: o.str("charity_website")?,
+            current_amount: CharityAmount::decode(o.obj("current_amount")?)?,
+            target_amount: CharityAmount::decode(o.obj("target_amount")?)?,
+            started_at: o.opt_str("started_at")?,
+            stopped_at: o.opt_str("stopped_at")?,
+        })
+    }
 }

@@ -1,11 +1,9 @@
 //! Hype trains (`channel-hype_train-begin`, `-progress`, `-end`).
 
-use super::lenient::{lenient_opt_u64, lenient_u64, lenient_vec};
-use serde::Deserialize;
+use super::read::{Decoded, Obj, Shape};
 
 /// One viewer's contribution to a hype train.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contribution {
     /// Contributor's user id.
     pub user_id: String,
@@ -14,17 +12,14 @@ pub struct Contribution {
     /// Contributor's display name.
     pub user_name: String,
     /// `bits`, `subscription` or `other`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// Bits, or 500/1000/2500 per sub tier.
-    #[serde(deserialize_with = "lenient_u64")]
     pub total: u64,
 }
 
 /// All three hype-train events: `progress`, `goal`, `last_contribution` and `expires_at` are
 /// absent on `end`; `ended_at` and `cooldown_ends_at` only come with `end`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HypeTrain {
     /// Hype train id.
     pub id: String,
@@ -35,19 +30,14 @@ pub struct HypeTrain {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// Current level (missing from some older `begin` payloads).
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub level: Option<u64>,
     /// Points contributed in total.
-    #[serde(deserialize_with = "lenient_u64")]
     pub total: u64,
     /// Points towards the current level.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub progress: Option<u64>,
     /// Points needed for the current level.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub goal: Option<u64>,
     /// Top contributors (an array; a lone object or `null` is accepted too).
-    #[serde(deserialize_with = "lenient_vec")]
     pub top_contributions: Vec<Contribution>,
     /// The latest contribution.
     pub last_contribution: Option<Contribution>,
@@ -59,4 +49,37 @@ pub struct HypeTrain {
     pub ended_at: Option<String>,
     /// When a new train may start (`end` only).
     pub cooldown_ends_at: Option<String>,
+}
+
+impl Contribution {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            kind: o.str("type")?,
+            total: o.u64("total")?,
+        })
+    }
+}
+
+impl HypeTrain {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            id: o.str("id")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            level: o.opt_u64("level")?,
+            total: o.u64("total")?,
+            progress: o.opt_u64("progress")?,
+            goal: o.opt_u64("goal")?,
+            top_contributions: o.vec("top_contributions", Shape::Lenient, Contribution::decode)?,
+            last_contribution: o.opt_obj("last_contribution")?.map(Contribution::decode).transpose()?,
+            started_at: o.str("started_at")?,
+            expires_at: o.opt_str("expires_at")?,
+            ended_at: o.opt_str("ended_at")?,
+            cooldown_ends_at: o.opt_str("cooldown_ends_at")?,
+        })
+    }
 }

@@ -1,9 +1,13 @@
-//! Lenient scalar deserializers for hand-made payloads.
+//! Lenient scalars for hand-made payloads.
 //!
 //! TAU does no validation of test events (PROTOCOL.md §4.2 "Test events are arbitrary"): a
 //! form-encoded body yields strings for every value. These accept the obvious spellings and
 //! reject the rest, so a payload like `{"bits": "lots"}` still fails (and is kept as
 //! [`TauEvent::Unknown`](super::TauEvent::Unknown)). `null` is only accepted by the `opt_` ones.
+//!
+//! The rules live in plain functions over [`Value`] ([`count`], [`signed`], [`boolean`],
+//! [`is_blank`]), which the event decoders call; the `lenient_*` functions wrap them as serde
+//! `deserialize_with` helpers for other payload types.
 
 use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer};
@@ -29,19 +33,42 @@ fn integer(value: &Value) -> Option<i128> {
 }
 
 /// `null`, or a string of only whitespace (an empty form field).
-fn is_blank(value: &Value) -> bool {
+pub fn is_blank(value: &Value) -> bool {
     value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty())
 }
 
-fn count<E: Error>(value: &Value) -> Result<u64, E> {
-    integer(value)
-        .and_then(|n| u64::try_from(n).ok())
-        .ok_or_else(|| E::custom("expected a non-negative integer"))
+/// A non-negative integer count, given as a number or a numeric string; `None` for anything else.
+pub fn count(value: &Value) -> Option<u64> {
+    integer(value).and_then(|n| u64::try_from(n).ok())
 }
 
-/// A non-negative integer count, given as a number or a numeric string.
+/// A signed integer, given as a number or a numeric string; `None` for anything else.
+pub fn signed(value: &Value) -> Option<i64> {
+    integer(value).and_then(|n| i64::try_from(n).ok())
+}
+
+/// A boolean, given as `true`/`false` or as the strings `"true"`/`"false"` (any case).
+pub fn boolean(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// A string, or a number written as a string (`"tier": 1000` becomes `"1000"`).
+pub fn string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// [`count`] as a serde `deserialize_with` helper.
 pub fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    count(&Value::deserialize(d)?)
+    count(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("expected a non-negative integer"))
 }
 
 /// Like [`lenient_u64`], with `null` or an empty string as `None`.
@@ -50,34 +77,25 @@ pub fn lenient_opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D
     if is_blank(&value) {
         Ok(None)
     } else {
-        count(&value).map(Some)
+        count(&value)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom("expected a non-negative integer"))
     }
 }
 
-/// A signed integer, given as a number or a numeric string.
+/// [`signed`] as a serde `deserialize_with` helper.
 pub fn lenient_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    integer(&Value::deserialize(d)?)
-        .and_then(|n| i64::try_from(n).ok())
-        .ok_or_else(|| D::Error::custom("expected an integer"))
+    signed(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("expected an integer"))
 }
 
-/// A boolean, given as `true`/`false` or as the strings `"true"`/`"false"` (any case).
+/// [`boolean`] as a serde `deserialize_with` helper.
 pub fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Bool(b) => Ok(b),
-        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
-        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
-        _ => Err(D::Error::custom("expected a boolean")),
-    }
+    boolean(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("expected a boolean"))
 }
 
-/// A string, or a number written as a string (`"tier": 1000` becomes `"1000"`).
+/// [`string`] as a serde `deserialize_with` helper.
 pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    match Value::deserialize(d)? {
-        Value::String(s) => Ok(s),
-        Value::Number(n) => Ok(n.to_string()),
-        _ => Err(D::Error::custom("expected a string")),
-    }
+    string(&Value::deserialize(d)?).ok_or_else(|| D::Error::custom("expected a string"))
 }
 
 /// A list that may also arrive as one object (TAU's schema says object where Twitch sends an

@@ -1,11 +1,9 @@
 //! Moderation: bans, unbans, moderator changes, shield mode.
 
-use super::lenient::lenient_bool;
-use serde::Deserialize;
+use super::read::{Decoded, Obj};
 
 /// `channel-ban` (a timeout when `is_permanent` is false).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ban {
     /// Banned user's id.
     pub user_id: String,
@@ -32,13 +30,11 @@ pub struct Ban {
     /// End of a timeout; `None` when permanent.
     pub ends_at: Option<String>,
     /// True for a ban, false for a timeout.
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_permanent: bool,
 }
 
 /// `channel-unban`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unban {
     /// Unbanned user's id.
     pub user_id: String,
@@ -61,8 +57,7 @@ pub struct Unban {
 }
 
 /// `channel-moderator-add` and `channel-moderator-remove` (same payload).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ModeratorChange {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -79,8 +74,7 @@ pub struct ModeratorChange {
 }
 
 /// `channel-shield_mode-begin` (with `started_at`) and `-end` (with `ended_at`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShieldMode {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -98,4 +92,68 @@ pub struct ShieldMode {
     pub started_at: Option<String>,
     /// When it was turned off (`end` only).
     pub ended_at: Option<String>,
+}
+
+impl Ban {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            moderator_user_id: o.str("moderator_user_id")?,
+            moderator_user_login: o.str("moderator_user_login")?,
+            moderator_user_name: o.str("moderator_user_name")?,
+            reason: o.str("reason")?,
+            banned_at: o.opt_str("banned_at")?,
+            ends_at: o.opt_str("ends_at")?,
+            is_permanent: o.bool("is_permanent")?,
+        })
+    }
+}
+
+impl Unban {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            moderator_user_id: o.str("moderator_user_id")?,
+            moderator_user_login: o.str("moderator_user_login")?,
+            moderator_user_name: o.str("moderator_user_name")?,
+        })
+    }
+}
+
+impl ModeratorChange {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+        })
+    }
+}
+
+impl ShieldMode {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            moderator_user_id: o.str("moderator_user_id")?,
+            moderator_user_login: o.str("moderator_user_login")?,
+            moderator_user_name: o.str("moderator_user_name")?,
+            started_at: o.opt_str("started_at")?,
+            ended_at: o.opt_str("ended_at")?,
+        })
+    }
 }

@@ -1,8 +1,7 @@
 //! Subscriptions, gifts, resubs and cheers (`channel-subscribe`, `channel-subscription-*`,
 //! `channel-cheer`) plus the legacy PubSub `subscribe` rows.
 
-use super::lenient::{lenient_bool, lenient_opt_u64, lenient_string, lenient_u64};
-use serde::Deserialize;
+use super::read::{Decoded, Obj};
 use serde_json::Value;
 
 /// `"1000"`/`"2000"`/`"3000"` as 1/2/3; Prime and anything unknown count as tier 1.
@@ -16,8 +15,7 @@ fn tier_number(tier: &str) -> u8 {
 
 /// `channel-subscribe` and `channel-subscription-end` (same payload). Gift recipients arrive as
 /// `channel-subscribe` with `is_gift: true`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Subscribe {
     /// Subscriber's user id.
     pub user_id: String,
@@ -32,10 +30,8 @@ pub struct Subscribe {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `"1000"`, `"2000"` or `"3000"`; see [`Subscribe::tier_number`].
-    #[serde(deserialize_with = "lenient_string")]
     pub tier: String,
     /// True for a gifted sub (one per recipient of a gift bomb).
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_gift: bool,
 }
 
@@ -47,8 +43,7 @@ impl Subscribe {
 }
 
 /// An emote inside a resub message; `begin` and `end` are inclusive character offsets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MessageEmote {
     /// First character of the emote.
     pub begin: u32,
@@ -59,8 +54,7 @@ pub struct MessageEmote {
 }
 
 /// The viewer's message attached to a resub.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SubMessage {
     /// The text as typed.
     pub text: String,
@@ -69,8 +63,7 @@ pub struct SubMessage {
 }
 
 /// `channel-subscription-message`: a resub shared in chat.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SubscriptionMessage {
     /// Subscriber's user id.
     pub user_id: String,
@@ -85,18 +78,14 @@ pub struct SubscriptionMessage {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `"1000"`, `"2000"` or `"3000"`.
-    #[serde(deserialize_with = "lenient_string")]
     pub tier: String,
     /// The message the viewer attached.
     pub message: SubMessage,
     /// Total months subscribed.
-    #[serde(deserialize_with = "lenient_u64")]
     pub cumulative_months: u64,
     /// Consecutive months; `None` when the viewer hides it.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub streak_months: Option<u64>,
     /// Months in this (possibly multi-month) subscription.
-    #[serde(deserialize_with = "lenient_u64")]
     pub duration_months: u64,
 }
 
@@ -108,8 +97,7 @@ impl SubscriptionMessage {
 }
 
 /// `channel-subscription-gift`: one gift (bomb); the recipients follow as [`Subscribe`] events.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SubscriptionGift {
     /// Gifter's user id; `None` when anonymous.
     pub user_id: Option<String>,
@@ -124,16 +112,12 @@ pub struct SubscriptionGift {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// Number of subs gifted at once.
-    #[serde(deserialize_with = "lenient_u64")]
     pub total: u64,
     /// `"1000"`, `"2000"` or `"3000"`.
-    #[serde(deserialize_with = "lenient_string")]
     pub tier: String,
     /// Gifter's all-time total in this channel; `None` when anonymous or hidden.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub cumulative_total: Option<u64>,
     /// True when the gifter is anonymous.
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_anonymous: bool,
 }
 
@@ -145,11 +129,9 @@ impl SubscriptionGift {
 }
 
 /// `channel-cheer`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cheer {
     /// True when the cheerer is anonymous (the `user_*` are then `None`).
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_anonymous: bool,
     /// Cheerer's user id.
     pub user_id: Option<String>,
@@ -166,24 +148,20 @@ pub struct Cheer {
     /// The chat message, cheermotes included (`Cheer100 …`).
     pub message: String,
     /// Bits cheered.
-    #[serde(deserialize_with = "lenient_u64")]
     pub bits: u64,
 }
 
 /// Legacy `subscribe` (PubSub era): `{"type": "MESSAGE", "data": {"topic", "message"}}`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LegacySubscribe {
     /// Always `"MESSAGE"`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// The PubSub message.
     pub data: LegacySubscribeData,
 }
 
 /// The `data` of a legacy `subscribe` row.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LegacySubscribeData {
     /// `channel-subscribe-events-v1.<channel id>`.
     pub topic: String,
@@ -192,8 +170,7 @@ pub struct LegacySubscribeData {
 }
 
 /// A PubSub `channel-subscribe-events-v1` message.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LegacySubMessage {
     /// Subscriber's (or gifter's) user id.
     pub user_id: String,
@@ -206,18 +183,14 @@ pub struct LegacySubMessage {
     /// Broadcaster's login.
     pub channel_name: String,
     /// `"1000"`, `"2000"`, `"3000"` or `"Prime"`.
-    #[serde(deserialize_with = "lenient_string")]
     pub sub_plan: String,
     /// `sub`, `resub`, `subgift`, `anonsubgift`, …
     pub context: String,
     /// True for a gifted sub.
-    #[serde(deserialize_with = "lenient_bool")]
     pub is_gift: bool,
     /// Total months subscribed.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub cumulative_months: Option<u64>,
     /// Consecutive months, if shared.
-    #[serde(deserialize_with = "lenient_opt_u64")]
     pub streak_months: Option<u64>,
     /// Gift recipient's display name, for gifts.
     pub recipient_display_name: Option<String>,
@@ -241,5 +214,123 @@ impl LegacySubscribe {
             .get("message")
             .and_then(Value::as_str)
             .unwrap_or("")
+    }
+}
+
+impl Subscribe {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            tier: o.str_or_number("tier")?,
+            is_gift: o.bool("is_gift")?,
+        })
+    }
+}
+
+impl MessageEmote {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            begin: o.u32("begin")?,
+            end: o.u32("end")?,
+            id: o.str("id")?,
+        })
+    }
+}
+
+impl SubMessage {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            text: o.str("text")?,
+            emotes: o.opt_vec("emotes", MessageEmote::decode)?,
+        })
+    }
+}
+
+impl SubscriptionMessage {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_login: o.str("user_login")?,
+            user_name: o.str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            tier: o.str_or_number("tier")?,
+            message: SubMessage::decode(o.obj("message")?)?,
+            cumulative_months: o.u64("cumulative_months")?,
+            streak_months: o.opt_u64("streak_months")?,
+            duration_months: o.u64("duration_months")?,
+        })
+    }
+}
+
+impl SubscriptionGift {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.opt_str("user_id")?,
+            user_login: o.opt_str("user_login")?,
+            user_name: o.opt_str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            total: o.u64("total")?,
+            tier: o.str_or_number("tier")?,
+            cumulative_total: o.opt_u64("cumulative_total")?,
+            is_anonymous: o.bool("is_anonymous")?,
+        })
+    }
+}
+
+impl Cheer {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            is_anonymous: o.bool("is_anonymous")?,
+            user_id: o.opt_str("user_id")?,
+            user_login: o.opt_str("user_login")?,
+            user_name: o.opt_str("user_name")?,
+            broadcaster_user_id: o.str("broadcaster_user_id")?,
+            broadcaster_user_login: o.str("broadcaster_user_login")?,
+            broadcaster_user_name: o.str("broadcaster_user_name")?,
+            message: o.str("message")?,
+            bits: o.u64("bits")?,
+        })
+    }
+}
+
+impl LegacySubscribe {
+    pub(super) fn decode(o: Obj) -> Decoded<Self> {
+        let data = o.obj("data")?;
+        Ok(Self {
+            kind: o.str("type")?,
+            data: LegacySubscribeData {
+                topic: data.str("topic")?,
+                message: LegacySubMessage::decode(data.obj("message")?)?,
+            },
+        })
+    }
+}
+
+impl LegacySubMessage {
+    fn decode(o: Obj) -> Decoded<Self> {
+        Ok(Self {
+            user_id: o.str("user_id")?,
+            user_name: o.str("user_name")?,
+            display_name: o.str("display_name")?,
+            channel_id: o.str("channel_id")?,
+            channel_name: o.str("channel_name")?,
+            sub_plan: o.str_or_number("sub_plan")?,
+            context: o.str("context")?,
+            is_gift: o.bool("is_gift")?,
+            cumulative_months: o.opt_u64("cumulative_months")?,
+            streak_months: o.opt_u64("streak_months")?,
+            recipient_display_name: o.opt_str("recipient_display_name")?,
+            sub_message: o.value("sub_message"),
+            time: o.str("time")?,
+        })
     }
 }
