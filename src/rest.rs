@@ -72,7 +72,7 @@ pub fn classify_token_check(status: Option<u16>, body: &str) -> TokenStatus {
 pub fn helix_users_path(logins: &[&str]) -> String {
     let query: Vec<String> = logins
         .iter()
-        .map(|l| format!("login={}", percent_encode(&l.to_lowercase())))
+        .map(|l| format!("login={}", percent_encode(&l.to_ascii_lowercase())))
         .collect();
     format!("/api/twitch/helix/users?{}", query.join("&"))
 }
@@ -141,7 +141,7 @@ pub fn parse_helix_users(body: &Value) -> Vec<HelixUser> {
     data.iter()
         .map(|u| HelixUser {
             id: str_field(u, "id"),
-            login: str_field(u, "login").to_lowercase(),
+            login: str_field(u, "login").to_ascii_lowercase(),
             display_name: str_field(u, "display_name"),
             profile_image_url: u
                 .get("profile_image_url")
@@ -242,7 +242,7 @@ impl ProfileCache {
 
     /// What is known about `login` (any case).
     pub fn get(&self, login: &str) -> CacheEntry {
-        let login = login.to_lowercase();
+        let login = login.to_ascii_lowercase();
         match self.entries.iter().find(|(l, _)| *l == login) {
             None => CacheEntry::Miss,
             Some((_, None)) => CacheEntry::Pending,
@@ -276,7 +276,7 @@ impl ProfileCache {
     }
 
     fn set(&mut self, login: &str, value: Option<Option<String>>) {
-        let login = login.to_lowercase();
+        let login = login.to_ascii_lowercase();
         if let Some(entry) = self.entries.iter_mut().find(|(l, _)| *l == login) {
             entry.1 = value;
             return;

@@ -25,7 +25,7 @@ pub use subs::{
     SubscriptionGift, SubscriptionMessage,
 };
 
-use read::{Decoded, Misfit, Obj};
+use read::{Decode, Decoded, Misfit, Obj};
 use serde_json::Value;
 
 /// `channel-follow` (channel.follow v2).
@@ -43,15 +43,21 @@ pub struct Follow {
     pub followed_at: Option<String>,
 }
 
-impl Follow {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            followed_at: o.opt_str("followed_at")?,
-        })
+impl Decode for Follow {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            followed_at,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.opt_str("followed_at", followed_at)?;
+        Ok(())
     }
 }
 
@@ -79,19 +85,28 @@ macro_rules! tau_events {
             /// Decodes `event_data` for `event_type`. Never fails: misfits (including an
             /// `event_data` that is not an object) become [`TauEvent::Unknown`].
             pub fn from_json(event_type: &str, data: Value) -> TauEvent {
-                let decoded = match &data {
-                    Value::Object(map) => TauEvent::decode(event_type, Obj::new(map)).ok(),
-                    _ => None,
-                };
-                decoded.unwrap_or(TauEvent::Unknown { data })
+                if let (Value::Object(map), Some(mut event)) = (&data, TauEvent::empty(event_type)) {
+                    if event.read(Obj::new(map)).is_ok() {
+                        return event;
+                    }
+                }
+                TauEvent::Unknown { data }
             }
 
-            /// The typed variant for `event_type`, if `payload` fits it.
-            fn decode(event_type: &str, payload: Obj) -> Decoded<TauEvent> {
-                Ok(match event_type {
-                    $($event_type => TauEvent::$variant(<$payload>::decode(payload)?),)*
-                    _ => return Err(Misfit),
-                })
+            /// The typed variant for `event_type`, with a default payload to [`read`](Self::read)
+            /// into (filled in place: moving a decoded payload into its variant costs wasm size).
+            fn empty(event_type: &str) -> Option<TauEvent> {
+                const EMPTY: &[fn() -> TauEvent] = &[$(|| TauEvent::$variant(<$payload>::default()),)*];
+                let (_, empty) = TauEvent::EVENT_TYPES.iter().zip(EMPTY).find(|(t, _)| **t == event_type)?;
+                Some(empty())
+            }
+
+            /// Reads the payload's fields into this variant's default payload.
+            fn read(&mut self, payload: Obj) -> Decoded<()> {
+                match self {
+                    $(TauEvent::$variant(typed) => typed.read(payload),)*
+                    TauEvent::Unknown { .. } => Err(Misfit),
+                }
             }
 
             /// The `event_type` this variant decodes (`"unknown"` for [`TauEvent::Unknown`]).

@@ -70,13 +70,20 @@ impl Browser {
         }
     }
 
-    /// Text of every element matching `css`, in document order.
+    /// Text content of every element matching `css`, in document order.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for el in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
-            out.push(el.text().await.unwrap_or_default());
-        }
-        out
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)";
+        let value = self
+            .client
+            .execute(script, vec![serde_json::json!(css)])
+            .await
+            .unwrap_or_default();
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
     }
 
     /// Waits until `check` (run against the page's texts for `css`) holds, or panics with `what`.

@@ -166,7 +166,7 @@ async fn chat_lines_show_up_and_sent_chat_arrives_without_line_breaks() {
         tau.live_socket_paths().iter().any(|p| p == "/ws/chat-bots/testbot/")
     })
     .await;
-    wait_for_auth(&tau, 2, Duration::from_secs(20)).await;
+    wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
     tau.chat_line("testbot", "hello <b>chat</b>", "testchatter");
     browser
         .wait_for(

@@ -27,6 +27,8 @@ struct ChatDriver {
     socket: Option<(u64, Socket)>,
     timer: Option<Timer>,
     next_key: u64,
+    /// Frames the outbox released while the socket could not send yet (sent once live).
+    unsent: Vec<String>,
 }
 
 /// A handle to the chat link owned by the current component (`Copy`).
@@ -52,6 +54,7 @@ pub fn use_chat(config: &OverlayConfig, login: &str, token: Token) -> ChatHandle
             socket: None,
             timer: None,
             next_key: 0,
+            unsent: Vec::new(),
         }),
         lines: RwSignal::new(Vec::new()),
         state: RwSignal::new(ChatState::Idle),
@@ -86,8 +89,14 @@ impl ChatHandle {
 
     fn transmit(&self, frames: Vec<String>) {
         for frame in frames {
-            let action = self.driver.try_with_value(|d| d.conn.send(frame)).flatten();
-            if let Some(ChatAction::Send { generation, text }) = action {
+            let action = self.driver.try_update_value(|d| match d.conn.send(frame.clone()) {
+                Some(action) => Some(action),
+                None => {
+                    d.unsent.push(frame);
+                    None
+                }
+            });
+            if let Some(Some(ChatAction::Send { generation, text })) = action {
                 self.send_on(generation, &text);
             }
         }
@@ -144,8 +153,19 @@ impl ChatHandle {
                 self.state.try_set(state);
             }
         }
-        // Parts held back by the rate limit go out once the socket can send.
-        let released = self.driver.try_update_value(|d| d.outbox.poll(now)).unwrap_or_default();
+        // Parts held back by the rate limit, or until the socket could send, go out now.
+        let released = self
+            .driver
+            .try_update_value(|d| {
+                let mut frames = if d.conn.state() == ChatState::Live {
+                    std::mem::take(&mut d.unsent)
+                } else {
+                    Vec::new()
+                };
+                frames.extend(d.outbox.poll(now));
+                frames
+            })
+            .unwrap_or_default();
         self.transmit(released);
     }
 

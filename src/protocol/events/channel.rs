@@ -1,6 +1,6 @@
 //! Channel-level events: raids, shoutouts, going live or offline, title/category changes.
 
-use super::read::{Decoded, Obj};
+use super::read::{Decode, Decoded, Obj};
 
 /// `channel-raid`. TAU subscribes to both directions, so check [`Raid::is_incoming`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -129,89 +129,140 @@ pub struct ShoutoutReceive {
     pub started_at: String,
 }
 
-impl Raid {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            from_broadcaster_user_id: o.str("from_broadcaster_user_id")?,
-            from_broadcaster_user_login: o.str("from_broadcaster_user_login")?,
-            from_broadcaster_user_name: o.str("from_broadcaster_user_name")?,
-            to_broadcaster_user_id: o.str("to_broadcaster_user_id")?,
-            to_broadcaster_user_login: o.str("to_broadcaster_user_login")?,
-            to_broadcaster_user_name: o.str("to_broadcaster_user_name")?,
-            viewers: o.u64("viewers")?,
-        })
+impl Decode for Raid {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            from_broadcaster_user_id,
+            from_broadcaster_user_login,
+            from_broadcaster_user_name,
+            to_broadcaster_user_id,
+            to_broadcaster_user_login,
+            to_broadcaster_user_name,
+            viewers,
+        } = self;
+        o.str("from_broadcaster_user_id", from_broadcaster_user_id)?;
+        o.str("from_broadcaster_user_login", from_broadcaster_user_login)?;
+        o.str("from_broadcaster_user_name", from_broadcaster_user_name)?;
+        o.str("to_broadcaster_user_id", to_broadcaster_user_id)?;
+        o.str("to_broadcaster_user_login", to_broadcaster_user_login)?;
+        o.str("to_broadcaster_user_name", to_broadcaster_user_name)?;
+        o.u64("viewers", viewers)?;
+        Ok(())
     }
 }
 
-impl StreamOnline {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            kind: o.str("type")?,
-            started_at: o.str("started_at")?,
-        })
+impl Decode for StreamOnline {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            kind,
+            started_at,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("type", kind)?;
+        o.str("started_at", started_at)?;
+        Ok(())
     }
 }
 
-impl StreamOffline {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-        })
+impl Decode for StreamOffline {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        Ok(())
     }
 }
 
-impl ChannelUpdate {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            title: o.str("title")?,
-            language: o.str("language")?,
-            category_id: o.str("category_id")?,
-            category_name: o.str("category_name")?,
-            is_mature: o.strict_bool("is_mature")?,
-        })
+impl Decode for ChannelUpdate {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            title,
+            language,
+            category_id,
+            category_name,
+            is_mature,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("title", title)?;
+        o.str("language", language)?;
+        o.str("category_id", category_id)?;
+        o.str("category_name", category_name)?;
+        o.strict_bool("is_mature", is_mature)?;
+        Ok(())
     }
 }
 
-impl ShoutoutCreate {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            to_broadcaster_user_id: o.str("to_broadcaster_user_id")?,
-            to_broadcaster_user_login: o.str("to_broadcaster_user_login")?,
-            to_broadcaster_user_name: o.str("to_broadcaster_user_name")?,
-            moderator_user_id: o.str("moderator_user_id")?,
-            moderator_user_login: o.str("moderator_user_login")?,
-            moderator_user_name: o.str("moderator_user_name")?,
-            viewer_count: o.u64("viewer_count")?,
-            started_at: o.str("started_at")?,
-            cooldown_ends_at: o.str("cooldown_ends_at")?,
-            target_cooldown_ends_at: o.str("target_cooldown_ends_at")?,
-        })
+impl Decode for ShoutoutCreate {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            to_broadcaster_user_id,
+            to_broadcaster_user_login,
+            to_broadcaster_user_name,
+            moderator_user_id,
+            moderator_user_login,
+            moderator_user_name,
+            viewer_count,
+            started_at,
+            cooldown_ends_at,
+            target_cooldown_ends_at,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("to_broadcaster_user_id", to_broadcaster_user_id)?;
+        o.str("to_broadcaster_user_login", to_broadcaster_user_login)?;
+        o.str("to_broadcaster_user_name", to_broadcaster_user_name)?;
+        o.str("moderator_user_id", moderator_user_id)?;
+        o.str("moderator_user_login", moderator_user_login)?;
+        o.str("moderator_user_name", moderator_user_name)?;
+        o.u64("viewer_count", viewer_count)?;
+        o.str("started_at", started_at)?;
+        o.str("cooldown_ends_at", cooldown_ends_at)?;
+        o.str("target_cooldown_ends_at", target_cooldown_ends_at)?;
+        Ok(())
     }
 }
 
-impl ShoutoutReceive {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            from_broadcaster_user_id: o.str("from_broadcaster_user_id")?,
-            from_broadcaster_user_login: o.str("from_broadcaster_user_login")?,
-            from_broadcaster_user_name: o.str("from_broadcaster_user_name")?,
-            viewer_count: o.u64("viewer_count")?,
-            started_at: o.str("started_at")?,
-        })
+impl Decode for ShoutoutReceive {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            from_broadcaster_user_id,
+            from_broadcaster_user_login,
+            from_broadcaster_user_name,
+            viewer_count,
+            started_at,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("from_broadcaster_user_id", from_broadcaster_user_id)?;
+        o.str("from_broadcaster_user_login", from_broadcaster_user_login)?;
+        o.str("from_broadcaster_user_name", from_broadcaster_user_name)?;
+        o.u64("viewer_count", viewer_count)?;
+        o.str("started_at", started_at)?;
+        Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! Channel points: custom rewards (`channel-channel_points_custom_reward-*`) and their
 //! redemptions (`channel-channel_points_custom_reward_redemption-*`).
 
-use super::read::{u32_of, Decoded, Misfit, Obj, Shape};
+use super::read::{u32_of, Decode, Decoded, Misfit, Obj, Shape};
 use serde_json::Value;
 
 /// An emote found in a redemption's `user_input` by TAU's IRC worker (PROTOCOL.md §4.3).
@@ -121,95 +121,141 @@ pub struct Reward {
     pub default_image: Option<RewardImage>,
 }
 
-impl IrcEmote {
-    fn decode(o: Obj) -> Decoded<Self> {
+impl Decode for IrcEmote {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
         /// An inclusive `[start, end]` pair.
-        fn pair(value: &Value) -> Decoded<[u32; 2]> {
-            match value.as_array().map(Vec::as_slice) {
-                Some([start, end]) => Ok([u32_of(start)?, u32_of(end)?]),
-                _ => Err(Misfit),
+        fn pair(value: &Value) -> Option<[u32; 2]> {
+            match value.as_array()?.as_slice() {
+                [start, end] => Some([u32_of(start)?, u32_of(end)?]),
+                _ => None,
             }
         }
-        let positions = o.items("positions", Shape::List)?.unwrap_or_default();
-        Ok(Self {
-            id: o.str("id")?,
-            positions: positions.iter().map(pair).collect::<Decoded<_>>()?,
-        })
+        let Self { id, positions } = self;
+        o.str("id", id)?;
+        if let Some(items) = o.items("positions", Shape::List)? {
+            *positions = items.iter().map(pair).collect::<Option<_>>().ok_or(Misfit)?;
+        }
+        Ok(())
     }
 }
 
-impl RedemptionReward {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            title: o.str("title")?,
-            cost: o.u64("cost")?,
-            prompt: o.str("prompt")?,
-        })
+impl Decode for RedemptionReward {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            title,
+            cost,
+            prompt,
+        } = self;
+        o.str("id", id)?;
+        o.str("title", title)?;
+        o.u64("cost", cost)?;
+        o.str("prompt", prompt)?;
+        Ok(())
     }
 }
 
-impl Redemption {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            user_input: o.str("user_input")?,
-            status: o.str("status")?,
-            reward: RedemptionReward::decode(o.obj("reward")?)?,
-            redeemed_at: o.str("redeemed_at")?,
-            user_input_emotes: o.opt_vec("user_input_emotes", IrcEmote::decode)?,
-        })
+impl Decode for Redemption {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            user_id,
+            user_login,
+            user_name,
+            user_input,
+            status,
+            reward,
+            redeemed_at,
+            user_input_emotes,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("user_input", user_input)?;
+        o.str("status", status)?;
+        reward.read(o.obj("reward")?)?;
+        o.str("redeemed_at", redeemed_at)?;
+        o.opt_vec("user_input_emotes", user_input_emotes)?;
+        Ok(())
     }
 }
 
-impl RewardLimit {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            is_enabled: o.strict_bool("is_enabled")?,
-            value: o.strict_u64_or("value", "seconds")?,
-        })
+impl Decode for RewardLimit {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { is_enabled, value } = self;
+        o.strict_bool("is_enabled", is_enabled)?;
+        o.strict_u64("value", Some("seconds"), value)?;
+        Ok(())
     }
 }
 
-impl RewardImage {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            url_1x: o.str("url_1x")?,
-            url_2x: o.str("url_2x")?,
-            url_4x: o.str("url_4x")?,
-        })
+impl Decode for RewardImage {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { url_1x, url_2x, url_4x } = self;
+        o.str("url_1x", url_1x)?;
+        o.str("url_2x", url_2x)?;
+        o.str("url_4x", url_4x)?;
+        Ok(())
     }
 }
 
-impl Reward {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            is_enabled: o.strict_bool("is_enabled")?,
-            is_paused: o.strict_bool("is_paused")?,
-            is_in_stock: o.strict_bool("is_in_stock")?,
-            title: o.str("title")?,
-            cost: o.u64("cost")?,
-            prompt: o.str("prompt")?,
-            is_user_input_required: o.strict_bool("is_user_input_required")?,
-            should_redemptions_skip_request_queue: o.strict_bool("should_redemptions_skip_request_queue")?,
-            cooldown_expires_at: o.opt_str("cooldown_expires_at")?,
-            redemptions_redeemed_current_stream: o.opt_u64("redemptions_redeemed_current_stream")?,
-            max_per_stream: RewardLimit::decode(o.obj("max_per_stream")?)?,
-            max_per_user_per_stream: RewardLimit::decode(o.obj("max_per_user_per_stream")?)?,
-            global_cooldown: RewardLimit::decode(o.obj("global_cooldown")?)?,
-            background_color: o.str("background_color")?,
-            image: o.opt_obj("image")?.map(RewardImage::decode).transpose()?,
-            default_image: o.opt_obj("default_image")?.map(RewardImage::decode).transpose()?,
-        })
+impl Decode for Reward {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            is_enabled,
+            is_paused,
+            is_in_stock,
+            title,
+            cost,
+            prompt,
+            is_user_input_required,
+            should_redemptions_skip_request_queue,
+            cooldown_expires_at,
+            redemptions_redeemed_current_stream,
+            max_per_stream,
+            max_per_user_per_stream,
+            global_cooldown,
+            background_color,
+            image,
+            default_image,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.strict_bool("is_enabled", is_enabled)?;
+        o.strict_bool("is_paused", is_paused)?;
+        o.strict_bool("is_in_stock", is_in_stock)?;
+        o.str("title", title)?;
+        o.u64("cost", cost)?;
+        o.str("prompt", prompt)?;
+        o.strict_bool("is_user_input_required", is_user_input_required)?;
+        o.strict_bool(
+            "should_redemptions_skip_request_queue",
+            should_redemptions_skip_request_queue,
+        )?;
+        o.opt_str("cooldown_expires_at", cooldown_expires_at)?;
+        o.opt_u64(
+            "redemptions_redeemed_current_stream",
+            redemptions_redeemed_current_stream,
+        )?;
+        max_per_stream.read(o.obj("max_per_stream")?)?;
+        max_per_user_per_stream.read(o.obj("max_per_user_per_stream")?)?;
+        global_cooldown.read(o.obj("global_cooldown")?)?;
+        o.str("background_color", background_color)?;
+        o.opt("image", image)?;
+        o.opt("default_image", default_image)?;
+        Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! Creator goals (`channel-goal-*`) and charity campaigns (`channel-charity_campaign-*`).
 
-use super::read::{Decoded, Obj};
+use super::read::{Decode, Decoded, Obj};
 
 /// `channel-goal-begin`, `-progress` and `-end`; `is_achieved` and `ended_at` come with `end`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -110,69 +110,112 @@ pub struct CharityCampaign {
     pub stopped_at: Option<String>,
 }
 
-impl Goal {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            kind: o.str("type")?,
-            description: o.str("description")?,
-            is_achieved: o.bool("is_achieved")?,
-            current_amount: o.i64("current_amount")?,
-            target_amount: o.i64("target_amount")?,
-            started_at: o.str("started_at")?,
-            ended_at: o.opt_str("ended_at")?,
-        })
+impl Decode for Goal {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            kind,
+            description,
+            is_achieved,
+            current_amount,
+            target_amount,
+            started_at,
+            ended_at,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("type", kind)?;
+        o.str("description", description)?;
+        o.bool("is_achieved", is_achieved)?;
+        o.i64("current_amount", current_amount)?;
+        o.i64("target_amount", target_amount)?;
+        o.str("started_at", started_at)?;
+        o.opt_str("ended_at", ended_at)?;
+        Ok(())
     }
 }
 
-impl CharityAmount {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            value: o.u64("value")?,
-            decimal_places: o.u64("decimal_places")?,
-            currency: o.str("currency")?,
-        })
+impl Decode for CharityAmount {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            value,
+            decimal_places,
+            currency,
+        } = self;
+        o.u64("value", value)?;
+        o.u64("decimal_places", decimal_places)?;
+        o.str("currency", currency)?;
+        Ok(())
     }
 }
 
-impl CharityDonation {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            campaign_id: o.str("campaign_id")?,
-            broadcaster_user_id: o.str_or("broadcaster_user_id", "broadcaster_id")?,
-            broadcaster_user_login: o.str_or("broadcaster_user_login", "broadcaster_login")?,
-            broadcaster_user_name: o.str_or("broadcaster_user_name", "broadcaster_name")?,
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            charity_name: o.str("charity_name")?,
-            charity_description: o.str("charity_description")?,
-            charity_logo: o.str("charity_logo")?,
-            charity_website: o.str("charity_website")?,
-            amount: CharityAmount::decode(o.obj("amount")?)?,
-        })
+impl Decode for CharityDonation {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            campaign_id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            user_id,
+            user_login,
+            user_name,
+            charity_name,
+            charity_description,
+            charity_logo,
+            charity_website,
+            amount,
+        } = self;
+        o.str("id", id)?;
+        o.str("campaign_id", campaign_id)?;
+        o.str_or("broadcaster_user_id", "broadcaster_id", broadcaster_user_id)?;
+        o.str_or("broadcaster_user_login", "broadcaster_login", broadcaster_user_login)?;
+        o.str_or("broadcaster_user_name", "broadcaster_name", broadcaster_user_name)?;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("charity_name", charity_name)?;
+        o.str("charity_description", charity_description)?;
+        o.str("charity_logo", charity_logo)?;
+        o.str("charity_website", charity_website)?;
+        amount.read(o.obj("amount")?)?;
+        Ok(())
     }
 }
 
-impl CharityCampaign {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str_or("broadcaster_user_id", "broadcaster_id")?,
-            broadcaster_user_login: o.str_or("broadcaster_user_login", "broadcaster_login")?,
-            broadcaster_user_name: o.str_or("broadcaster_user_name", "broadcaster_name")?,
-            charity_name: o.str("charity_name")?,
-            charity_description: o.str("charity_description")?,
-            charity_logo: o.str("charity_logo")?,
-            charity_website: o.str("charity_website")?,
-            current_amount: CharityAmount::decode(o.obj("current_amount")?)?,
-            target_amount: CharityAmount::decode(o.obj("target_amount")?)?,
-            started_at: o.opt_str("started_at")?,
-            stopped_at: o.opt_str("stopped_at")?,
-        })
+impl Decode for CharityCampaign {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            charity_name,
+            charity_description,
+            charity_logo,
+            charity_website,
+            current_amount,
+            target_amount,
+            started_at,
+            stopped_at,
+        } = self;
+        o.str("id", id)?;
+        o.str_or("broadcaster_user_id", "broadcaster_id", broadcaster_user_id)?;
+        o.str_or("broadcaster_user_login", "broadcaster_login", broadcaster_user_login)?;
+        o.str_or("broadcaster_user_name", "broadcaster_name", broadcaster_user_name)?;
+        o.str("charity_name", charity_name)?;
+        o.str("charity_description", charity_description)?;
+        o.str("charity_logo", charity_logo)?;
+        o.str("charity_website", charity_website)?;
+        current_amount.read(o.obj("current_amount")?)?;
+        target_amount.read(o.obj("target_amount")?)?;
+        o.opt_str("started_at", started_at)?;
+        o.opt_str("stopped_at", stopped_at)?;
+        Ok(())
     }
 }

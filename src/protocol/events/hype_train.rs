@@ -1,6 +1,6 @@
 //! Hype trains (`channel-hype_train-begin`, `-progress`, `-end`).
 
-use super::read::{Decoded, Obj, Shape};
+use super::read::{Decode, Decoded, Obj, Shape};
 
 /// One viewer's contribution to a hype train.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,35 +51,56 @@ pub struct HypeTrain {
     pub cooldown_ends_at: Option<String>,
 }
 
-impl Contribution {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            kind: o.str("type")?,
-            total: o.u64("total")?,
-        })
+impl Decode for Contribution {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            kind,
+            total,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("type", kind)?;
+        o.u64("total", total)?;
+        Ok(())
     }
 }
 
-impl HypeTrain {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            level: o.opt_u64("level")?,
-            total: o.u64("total")?,
-            progress: o.opt_u64("progress")?,
-            goal: o.opt_u64("goal")?,
-            top_contributions: o.vec("top_contributions", Shape::Lenient, Contribution::decode)?,
-            last_contribution: o.opt_obj("last_contribution")?.map(Contribution::decode).transpose()?,
-            started_at: o.str("started_at")?,
-            expires_at: o.opt_str("expires_at")?,
-            ended_at: o.opt_str("ended_at")?,
-            cooldown_ends_at: o.opt_str("cooldown_ends_at")?,
-        })
+impl Decode for HypeTrain {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            level,
+            total,
+            progress,
+            goal,
+            top_contributions,
+            last_contribution,
+            started_at,
+            expires_at,
+            ended_at,
+            cooldown_ends_at,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.opt_u64("level", level)?;
+        o.u64("total", total)?;
+        o.opt_u64("progress", progress)?;
+        o.opt_u64("goal", goal)?;
+        o.vec("top_contributions", Shape::Lenient, top_contributions)?;
+        o.opt("last_contribution", last_contribution)?;
+        o.str("started_at", started_at)?;
+        o.opt_str("expires_at", expires_at)?;
+        o.opt_str("ended_at", ended_at)?;
+        o.opt_str("cooldown_ends_at", cooldown_ends_at)?;
+        Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! Moderation: bans, unbans, moderator changes, shield mode.
 
-use super::read::{Decoded, Obj};
+use super::read::{Decode, Decoded, Obj};
 
 /// `channel-ban` (a timeout when `is_permanent` is false).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -94,66 +94,106 @@ pub struct ShieldMode {
     pub ended_at: Option<String>,
 }
 
-impl Ban {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            moderator_user_id: o.str("moderator_user_id")?,
-            moderator_user_login: o.str("moderator_user_login")?,
-            moderator_user_name: o.str("moderator_user_name")?,
-            reason: o.str("reason")?,
-            banned_at: o.opt_str("banned_at")?,
-            ends_at: o.opt_str("ends_at")?,
-            is_permanent: o.bool("is_permanent")?,
-        })
+impl Decode for Ban {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            moderator_user_id,
+            moderator_user_login,
+            moderator_user_name,
+            reason,
+            banned_at,
+            ends_at,
+            is_permanent,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("moderator_user_id", moderator_user_id)?;
+        o.str("moderator_user_login", moderator_user_login)?;
+        o.str("moderator_user_name", moderator_user_name)?;
+        o.str("reason", reason)?;
+        o.opt_str("banned_at", banned_at)?;
+        o.opt_str("ends_at", ends_at)?;
+        o.bool("is_permanent", is_permanent)?;
+        Ok(())
     }
 }
 
-impl Unban {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            moderator_user_id: o.str("moderator_user_id")?,
-            moderator_user_login: o.str("moderator_user_login")?,
-            moderator_user_name: o.str("moderator_user_name")?,
-        })
+impl Decode for Unban {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            moderator_user_id,
+            moderator_user_login,
+            moderator_user_name,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("moderator_user_id", moderator_user_id)?;
+        o.str("moderator_user_login", moderator_user_login)?;
+        o.str("moderator_user_name", moderator_user_name)?;
+        Ok(())
     }
 }
 
-impl ModeratorChange {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-        })
+impl Decode for ModeratorChange {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            user_id,
+            user_login,
+            user_name,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        Ok(())
     }
 }
 
-impl ShieldMode {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            moderator_user_id: o.str("moderator_user_id")?,
-            moderator_user_login: o.str("moderator_user_login")?,
-            moderator_user_name: o.str("moderator_user_name")?,
-            started_at: o.opt_str("started_at")?,
-            ended_at: o.opt_str("ended_at")?,
-        })
+impl Decode for ShieldMode {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            moderator_user_id,
+            moderator_user_login,
+            moderator_user_name,
+            started_at,
+            ended_at,
+        } = self;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("moderator_user_id", moderator_user_id)?;
+        o.str("moderator_user_login", moderator_user_login)?;
+        o.str("moderator_user_name", moderator_user_name)?;
+        o.opt_str("started_at", started_at)?;
+        o.opt_str("ended_at", ended_at)?;
+        Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! Polls (`channel-poll-*`) and predictions (`channel-prediction-*`).
 
-use super::read::{Decoded, Obj, Shape};
+use super::read::{Decode, Decoded, Obj, Shape};
 
 /// A poll choice; the vote counts are 0 on `begin`, which omits them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,86 +118,134 @@ pub struct Prediction {
     pub ended_at: Option<String>,
 }
 
-impl PollChoice {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            title: o.str("title")?,
-            bits_votes: o.u64("bits_votes")?,
-            channel_points_votes: o.u64("channel_points_votes")?,
-            votes: o.u64("votes")?,
-        })
+impl Decode for PollChoice {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            title,
+            bits_votes,
+            channel_points_votes,
+            votes,
+        } = self;
+        o.str("id", id)?;
+        o.str("title", title)?;
+        o.u64("bits_votes", bits_votes)?;
+        o.u64("channel_points_votes", channel_points_votes)?;
+        o.u64("votes", votes)?;
+        Ok(())
     }
 }
 
-impl PollVoting {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            is_enabled: o.strict_bool("is_enabled")?,
-            amount_per_vote: o.strict_u64("amount_per_vote")?,
-        })
+impl Decode for PollVoting {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            is_enabled,
+            amount_per_vote,
+        } = self;
+        o.strict_bool("is_enabled", is_enabled)?;
+        o.strict_u64("amount_per_vote", None, amount_per_vote)?;
+        Ok(())
     }
 }
 
-impl Poll {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            title: o.str("title")?,
-            choices: o.vec("choices", Shape::List, PollChoice::decode)?,
-            bits_voting: PollVoting::decode(o.obj("bits_voting")?)?,
-            channel_points_voting: PollVoting::decode(o.obj("channel_points_voting")?)?,
-            status: o.opt_str("status")?,
-            started_at: o.str("started_at")?,
-            ends_at: o.opt_str("ends_at")?,
-            ended_at: o.opt_str("ended_at")?,
-        })
+impl Decode for Poll {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            title,
+            choices,
+            bits_voting,
+            channel_points_voting,
+            status,
+            started_at,
+            ends_at,
+            ended_at,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("title", title)?;
+        o.vec("choices", Shape::List, choices)?;
+        bits_voting.read(o.obj("bits_voting")?)?;
+        channel_points_voting.read(o.obj("channel_points_voting")?)?;
+        o.opt_str("status", status)?;
+        o.str("started_at", started_at)?;
+        o.opt_str("ends_at", ends_at)?;
+        o.opt_str("ended_at", ended_at)?;
+        Ok(())
     }
 }
 
-impl Predictor {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            channel_points_won: o.opt_u64("channel_points_won")?,
-            channel_points_used: o.u64("channel_points_used")?,
-        })
+impl Decode for Predictor {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            channel_points_won,
+            channel_points_used,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.opt_u64("channel_points_won", channel_points_won)?;
+        o.u64("channel_points_used", channel_points_used)?;
+        Ok(())
     }
 }
 
-impl Outcome {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            title: o.str("title")?,
-            color: o.str("color")?,
-            users: o.u64("users")?,
-            channel_points: o.u64("channel_points")?,
-            top_predictors: o.vec("top_predictors", Shape::Lenient, Predictor::decode)?,
-        })
+impl Decode for Outcome {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            title,
+            color,
+            users,
+            channel_points,
+            top_predictors,
+        } = self;
+        o.str("id", id)?;
+        o.str("title", title)?;
+        o.str("color", color)?;
+        o.u64("users", users)?;
+        o.u64("channel_points", channel_points)?;
+        o.vec("top_predictors", Shape::Lenient, top_predictors)?;
+        Ok(())
     }
 }
 
-impl Prediction {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            id: o.str("id")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            title: o.str("title")?,
-            winning_outcome_id: o.opt_str("winning_outcome_id")?,
-            outcomes: o.vec("outcomes", Shape::List, Outcome::decode)?,
-            status: o.opt_str("status")?,
-            started_at: o.str("started_at")?,
-            locks_at: o.opt_str("locks_at")?,
-            locked_at: o.opt_str("locked_at")?,
-            ended_at: o.opt_str("ended_at")?,
-        })
+impl Decode for Prediction {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            id,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            title,
+            winning_outcome_id,
+            outcomes,
+            status,
+            started_at,
+            locks_at,
+            locked_at,
+            ended_at,
+        } = self;
+        o.str("id", id)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("title", title)?;
+        o.opt_str("winning_outcome_id", winning_outcome_id)?;
+        o.vec("outcomes", Shape::List, outcomes)?;
+        o.opt_str("status", status)?;
+        o.str("started_at", started_at)?;
+        o.opt_str("locks_at", locks_at)?;
+        o.opt_str("locked_at", locked_at)?;
+        o.opt_str("ended_at", ended_at)?;
+        Ok(())
     }
 }

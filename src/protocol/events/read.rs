@@ -1,11 +1,12 @@
-//! A small reader for `event_data` objects, used by the hand-written `decode` of each payload.
+//! A small reader for `event_data` objects, used by each payload's hand-written [`Decode::read`].
 //!
 //! Deriving `Deserialize` for ~40 payload structs cost ~36 KB of gzipped wasm (every struct got its
 //! own field-matching state machine, monomorphized for `&Value`). These readers are plain functions
-//! shared by all structs, so a decoder is just a list of calls, one per field. They keep the rules
-//! of the old `#[serde(default)]` structs: a missing key is the field's default, unknown keys are
-//! ignored, `null` only fits an `Option` (and a lenient list), and a value of the wrong type is a
-//! [`Misfit`], which turns the whole payload into [`TauEvent::Unknown`](super::TauEvent::Unknown).
+//! shared by all structs, so a decoder is just a list of calls, about 18 bytes of wasm per field.
+//! They keep the rules of the old `#[serde(default)]` structs: a missing key is the field's
+//! default, unknown keys are ignored, `null` only fits an `Option` (and a lenient list), and a
+//! value of the wrong type is a [`Misfit`], which turns the whole payload into
+//! [`TauEvent::Unknown`](super::TauEvent::Unknown).
 
 use super::lenient;
 use serde_json::{Map, Value};
@@ -28,8 +29,27 @@ pub(crate) enum Shape {
     Lenient,
 }
 
+/// A payload type, decoded by reading its fields one by one into [`Default::default`].
+///
+/// Reading into a default value (rather than building a struct literal from `?`-returning reads)
+/// keeps each field to one call and a branch: a misfit drops the half-read value in one place.
+pub(crate) trait Decode: Default {
+    /// Reads the fields found in `o` into `self`, leaving missing ones as they are.
+    fn read(&mut self, o: Obj) -> Decoded<()>;
+}
+
+/// Decodes a `T` from `o`.
+pub(crate) fn decode<T: Decode>(o: Obj) -> Decoded<T> {
+    let mut value = T::default();
+    value.read(o)?;
+    Ok(value)
+}
+
 /// A JSON object being decoded. `Obj(None)` reads as `{}`: a nested object that is missing
 /// decodes to its type's default, as with `#[serde(default)]`.
+///
+/// Each reader leaves `out` untouched when `key` is missing (so it keeps its default), writes the
+/// value when it fits, and returns [`Misfit`] otherwise.
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a>(Option<&'a Map<String, Value>>);
 
@@ -40,86 +60,80 @@ impl<'a> Obj<'a> {
     }
 
     /// The value at `key`, if present.
-    pub(crate) fn get(self, key: &str) -> Option<&'a Value> {
+    fn get(self, key: &str) -> Option<&'a Value> {
         self.0?.get(key)
     }
 
-    /// The value at `key`, or at `alias` when `key` is missing.
-    pub(crate) fn either(self, key: &str, alias: &str) -> Option<&'a Value> {
-        self.get(key).or_else(|| self.get(alias))
+    /// A string.
+    pub(crate) fn str(self, key: &str, out: &mut String) -> Decoded<()> {
+        set_string(self.get(key), out)
     }
 
-    /// A string; missing is `""`.
-    pub(crate) fn str(self, key: &str) -> Decoded<String> {
-        string_at(self.get(key))
+    /// A string at `key`, else at `alias` (when `key` is missing).
+    pub(crate) fn str_or(self, key: &str, alias: &str, out: &mut String) -> Decoded<()> {
+        set_string(self.get(key).or_else(|| self.get(alias)), out)
     }
 
-    /// A string at `key`, else at `alias`; missing is `""`.
-    pub(crate) fn str_or(self, key: &str, alias: &str) -> Decoded<String> {
-        string_at(self.either(key, alias))
-    }
-
-    /// A nullable string; missing or `null` is `None`, `""` is `Some("")`.
-    pub(crate) fn opt_str(self, key: &str) -> Decoded<Option<String>> {
+    /// A nullable string: `null` is `None`, `""` is `Some("")`.
+    pub(crate) fn opt_str(self, key: &str, out: &mut Option<String>) -> Decoded<()> {
         match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(Misfit),
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => *out = Some(s.clone()),
+            Some(_) => return Err(Misfit),
         }
+        Ok(())
     }
 
-    /// A string, or a number as a string ([`lenient::string`]); missing is `""`.
-    pub(crate) fn str_or_number(self, key: &str) -> Decoded<String> {
-        self.get(key)
-            .map_or(Ok(String::new()), |v| lenient::string(v).ok_or(Misfit))
+    /// A string, or a number as a string ([`lenient::string`]).
+    pub(crate) fn str_or_number(self, key: &str, out: &mut String) -> Decoded<()> {
+        set(self.get(key), out, lenient::string)
     }
 
-    /// A lenient count ([`lenient::count`]); missing is 0.
-    pub(crate) fn u64(self, key: &str) -> Decoded<u64> {
-        self.get(key).map_or(Ok(0), |v| lenient::count(v).ok_or(Misfit))
+    /// A lenient count ([`lenient::count`]).
+    pub(crate) fn u64(self, key: &str, out: &mut u64) -> Decoded<()> {
+        set(self.get(key), out, lenient::count)
     }
 
-    /// A lenient count; missing, `null` or blank is `None`.
-    pub(crate) fn opt_u64(self, key: &str) -> Decoded<Option<u64>> {
+    /// A lenient count, with `null` or a blank string as `None`.
+    pub(crate) fn opt_u64(self, key: &str, out: &mut Option<u64>) -> Decoded<()> {
         match self.get(key) {
-            Some(v) if !lenient::is_blank(v) => lenient::count(v).map(Some).ok_or(Misfit),
-            _ => Ok(None),
+            Some(v) if !lenient::is_blank(v) => *out = Some(lenient::count(v).ok_or(Misfit)?),
+            _ => {}
         }
+        Ok(())
     }
 
-    /// A lenient signed integer ([`lenient::signed`]); missing is 0.
-    pub(crate) fn i64(self, key: &str) -> Decoded<i64> {
-        self.get(key).map_or(Ok(0), |v| lenient::signed(v).ok_or(Misfit))
+    /// A lenient signed integer ([`lenient::signed`]).
+    pub(crate) fn i64(self, key: &str, out: &mut i64) -> Decoded<()> {
+        set(self.get(key), out, lenient::signed)
     }
 
-    /// A lenient boolean ([`lenient::boolean`]); missing is `false`.
-    pub(crate) fn bool(self, key: &str) -> Decoded<bool> {
-        self.get(key).map_or(Ok(false), |v| lenient::boolean(v).ok_or(Misfit))
+    /// A lenient boolean ([`lenient::boolean`]).
+    pub(crate) fn bool(self, key: &str, out: &mut bool) -> Decoded<()> {
+        set(self.get(key), out, lenient::boolean)
     }
 
-    /// A JSON boolean only; missing is `false`.
-    pub(crate) fn strict_bool(self, key: &str) -> Decoded<bool> {
-        self.get(key).map_or(Ok(false), |v| v.as_bool().ok_or(Misfit))
+    /// A JSON boolean only.
+    pub(crate) fn strict_bool(self, key: &str, out: &mut bool) -> Decoded<()> {
+        set(self.get(key), out, Value::as_bool)
     }
 
-    /// A JSON non-negative integer only (no floats, no strings); missing is 0.
-    pub(crate) fn strict_u64(self, key: &str) -> Decoded<u64> {
-        strict_u64(self.get(key))
+    /// A JSON non-negative integer only (no floats, no strings), at `key`, else at `alias`.
+    pub(crate) fn strict_u64(self, key: &str, alias: Option<&str>, out: &mut u64) -> Decoded<()> {
+        let value = self.get(key).or_else(|| self.get(alias?));
+        set(value, out, Value::as_u64)
     }
 
-    /// [`Obj::strict_u64`] at `key`, else at `alias`.
-    pub(crate) fn strict_u64_or(self, key: &str, alias: &str) -> Decoded<u64> {
-        strict_u64(self.either(key, alias))
+    /// A JSON integer that fits a `u32`.
+    pub(crate) fn u32(self, key: &str, out: &mut u32) -> Decoded<()> {
+        set(self.get(key), out, u32_of)
     }
 
-    /// A JSON integer that fits a `u32`; missing is 0.
-    pub(crate) fn u32(self, key: &str) -> Decoded<u32> {
-        self.get(key).map_or(Ok(0), u32_of)
-    }
-
-    /// Any JSON value, kept as is; missing is `null`.
-    pub(crate) fn value(self, key: &str) -> Value {
-        self.get(key).cloned().unwrap_or(Value::Null)
+    /// Any JSON value, kept as is.
+    pub(crate) fn value(self, key: &str, out: &mut Value) {
+        if let Some(value) = self.get(key) {
+            out.clone_from(value);
+        }
     }
 
     /// A nested object; missing reads as `{}`, anything but an object (`null` included) is a misfit.
@@ -131,13 +145,14 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// A nullable nested object; missing or `null` is `None`.
-    pub(crate) fn opt_obj(self, key: &str) -> Decoded<Option<Obj<'a>>> {
+    /// A nullable nested object: missing or `null` is `None`.
+    pub(crate) fn opt<T: Decode>(self, key: &str, out: &mut Option<T>) -> Decoded<()> {
         match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Obj::new(map))),
-            Some(_) => Err(Misfit),
+            None | Some(Value::Null) => {}
+            Some(Value::Object(map)) => *out = Some(decode(Obj::new(map))?),
+            Some(_) => return Err(Misfit),
         }
+        Ok(())
     }
 
     /// The items of a list field, `None` when there are none to decode (missing, or `null`/`{}`
@@ -152,45 +167,45 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// A `Vec` of objects (`shape` [`Shape::List`] or [`Shape::Lenient`]); none is empty.
-    pub(crate) fn vec<T>(self, key: &str, shape: Shape, decode: fn(Obj<'a>) -> Decoded<T>) -> Decoded<Vec<T>> {
-        self.items(key, shape)?
-            .map_or(Ok(Vec::new()), |items| each(items, decode))
+    /// A list of objects, shaped [`Shape::List`] or [`Shape::Lenient`].
+    pub(crate) fn vec<T: Decode>(self, key: &str, shape: Shape, out: &mut Vec<T>) -> Decoded<()> {
+        if let Some(items) = self.items(key, shape)? {
+            *out = each(items)?;
+        }
+        Ok(())
     }
 
     /// A nullable list of objects: missing or `null` is `None`.
-    pub(crate) fn opt_vec<T>(self, key: &str, decode: fn(Obj<'a>) -> Decoded<T>) -> Decoded<Option<Vec<T>>> {
-        self.items(key, Shape::OptList)?
-            .map(|items| each(items, decode))
-            .transpose()
+    pub(crate) fn opt_vec<T: Decode>(self, key: &str, out: &mut Option<Vec<T>>) -> Decoded<()> {
+        if let Some(items) = self.items(key, Shape::OptList)? {
+            *out = Some(each(items)?);
+        }
+        Ok(())
     }
 }
 
 /// Decodes every item of a list, each of which must be an object.
-fn each<'a, T>(items: &'a [Value], decode: fn(Obj<'a>) -> Decoded<T>) -> Decoded<Vec<T>> {
-    items.iter().map(|item| decode(obj_of(item)?)).collect()
+fn each<T: Decode>(items: &[Value]) -> Decoded<Vec<T>> {
+    items
+        .iter()
+        .map(|item| decode(Obj::new(item.as_object().ok_or(Misfit)?)))
+        .collect()
 }
 
-/// `value` as an object to read.
-fn obj_of(value: &Value) -> Decoded<Obj<'_>> {
-    value.as_object().map(Obj::new).ok_or(Misfit)
-}
-
-/// A string; missing is `""`.
-fn string_at(value: Option<&Value>) -> Decoded<String> {
-    match value {
-        None => Ok(String::new()),
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(Misfit),
+/// Writes `parse(value)` to `out` if `value` is present; a value `parse` rejects is a misfit.
+fn set<T>(value: Option<&Value>, out: &mut T, parse: fn(&Value) -> Option<T>) -> Decoded<()> {
+    if let Some(value) = value {
+        *out = parse(value).ok_or(Misfit)?;
     }
+    Ok(())
 }
 
-/// A JSON non-negative integer; missing is 0.
-fn strict_u64(value: Option<&Value>) -> Decoded<u64> {
-    value.map_or(Ok(0), |v| v.as_u64().ok_or(Misfit))
+/// A string, if present.
+fn set_string(value: Option<&Value>, out: &mut String) -> Decoded<()> {
+    set(value, out, |v| v.as_str().map(str::to_owned))
 }
 
 /// A JSON integer that fits a `u32`.
-pub(crate) fn u32_of(value: &Value) -> Decoded<u32> {
-    value.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or(Misfit)
+pub(crate) fn u32_of(value: &Value) -> Option<u32> {
+    value.as_u64().and_then(|n| u32::try_from(n).ok())
 }

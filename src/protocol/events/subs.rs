@@ -1,7 +1,7 @@
 //! Subscriptions, gifts, resubs and cheers (`channel-subscribe`, `channel-subscription-*`,
 //! `channel-cheer`) plus the legacy PubSub `subscribe` rows.
 
-use super::read::{Decoded, Obj};
+use super::read::{Decode, Decoded, Obj};
 use serde_json::Value;
 
 /// `"1000"`/`"2000"`/`"3000"` as 1/2/3; Prime and anything unknown count as tier 1.
@@ -217,120 +217,179 @@ impl LegacySubscribe {
     }
 }
 
-impl Subscribe {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            tier: o.str_or_number("tier")?,
-            is_gift: o.bool("is_gift")?,
-        })
+impl Decode for Subscribe {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            tier,
+            is_gift,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str_or_number("tier", tier)?;
+        o.bool("is_gift", is_gift)?;
+        Ok(())
     }
 }
 
-impl MessageEmote {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            begin: o.u32("begin")?,
-            end: o.u32("end")?,
-            id: o.str("id")?,
-        })
+impl Decode for MessageEmote {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { begin, end, id } = self;
+        o.u32("begin", begin)?;
+        o.u32("end", end)?;
+        o.str("id", id)?;
+        Ok(())
     }
 }
 
-impl SubMessage {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            text: o.str("text")?,
-            emotes: o.opt_vec("emotes", MessageEmote::decode)?,
-        })
+impl Decode for SubMessage {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { text, emotes } = self;
+        o.str("text", text)?;
+        o.opt_vec("emotes", emotes)?;
+        Ok(())
     }
 }
 
-impl SubscriptionMessage {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_login: o.str("user_login")?,
-            user_name: o.str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            tier: o.str_or_number("tier")?,
-            message: SubMessage::decode(o.obj("message")?)?,
-            cumulative_months: o.u64("cumulative_months")?,
-            streak_months: o.opt_u64("streak_months")?,
-            duration_months: o.u64("duration_months")?,
-        })
+impl Decode for SubscriptionMessage {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            tier,
+            message,
+            cumulative_months,
+            streak_months,
+            duration_months,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_login", user_login)?;
+        o.str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str_or_number("tier", tier)?;
+        message.read(o.obj("message")?)?;
+        o.u64("cumulative_months", cumulative_months)?;
+        o.opt_u64("streak_months", streak_months)?;
+        o.u64("duration_months", duration_months)?;
+        Ok(())
     }
 }
 
-impl SubscriptionGift {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.opt_str("user_id")?,
-            user_login: o.opt_str("user_login")?,
-            user_name: o.opt_str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            total: o.u64("total")?,
-            tier: o.str_or_number("tier")?,
-            cumulative_total: o.opt_u64("cumulative_total")?,
-            is_anonymous: o.bool("is_anonymous")?,
-        })
+impl Decode for SubscriptionGift {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            total,
+            tier,
+            cumulative_total,
+            is_anonymous,
+        } = self;
+        o.opt_str("user_id", user_id)?;
+        o.opt_str("user_login", user_login)?;
+        o.opt_str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.u64("total", total)?;
+        o.str_or_number("tier", tier)?;
+        o.opt_u64("cumulative_total", cumulative_total)?;
+        o.bool("is_anonymous", is_anonymous)?;
+        Ok(())
     }
 }
 
-impl Cheer {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            is_anonymous: o.bool("is_anonymous")?,
-            user_id: o.opt_str("user_id")?,
-            user_login: o.opt_str("user_login")?,
-            user_name: o.opt_str("user_name")?,
-            broadcaster_user_id: o.str("broadcaster_user_id")?,
-            broadcaster_user_login: o.str("broadcaster_user_login")?,
-            broadcaster_user_name: o.str("broadcaster_user_name")?,
-            message: o.str("message")?,
-            bits: o.u64("bits")?,
-        })
+impl Decode for Cheer {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            is_anonymous,
+            user_id,
+            user_login,
+            user_name,
+            broadcaster_user_id,
+            broadcaster_user_login,
+            broadcaster_user_name,
+            message,
+            bits,
+        } = self;
+        o.bool("is_anonymous", is_anonymous)?;
+        o.opt_str("user_id", user_id)?;
+        o.opt_str("user_login", user_login)?;
+        o.opt_str("user_name", user_name)?;
+        o.str("broadcaster_user_id", broadcaster_user_id)?;
+        o.str("broadcaster_user_login", broadcaster_user_login)?;
+        o.str("broadcaster_user_name", broadcaster_user_name)?;
+        o.str("message", message)?;
+        o.u64("bits", bits)?;
+        Ok(())
     }
 }
 
-impl LegacySubscribe {
-    pub(super) fn decode(o: Obj) -> Decoded<Self> {
-        let data = o.obj("data")?;
-        Ok(Self {
-            kind: o.str("type")?,
-            data: LegacySubscribeData {
-                topic: data.str("topic")?,
-                message: LegacySubMessage::decode(data.obj("message")?)?,
-            },
-        })
+impl Decode for LegacySubscribe {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { kind, data } = self;
+        o.str("type", kind)?;
+        data.read(o.obj("data")?)
     }
 }
 
-impl LegacySubMessage {
-    fn decode(o: Obj) -> Decoded<Self> {
-        Ok(Self {
-            user_id: o.str("user_id")?,
-            user_name: o.str("user_name")?,
-            display_name: o.str("display_name")?,
-            channel_id: o.str("channel_id")?,
-            channel_name: o.str("channel_name")?,
-            sub_plan: o.str_or_number("sub_plan")?,
-            context: o.str("context")?,
-            is_gift: o.bool("is_gift")?,
-            cumulative_months: o.opt_u64("cumulative_months")?,
-            streak_months: o.opt_u64("streak_months")?,
-            recipient_display_name: o.opt_str("recipient_display_name")?,
-            sub_message: o.value("sub_message"),
-            time: o.str("time")?,
-        })
+impl Decode for LegacySubscribeData {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self { topic, message } = self;
+        o.str("topic", topic)?;
+        message.read(o.obj("message")?)
+    }
+}
+
+impl Decode for LegacySubMessage {
+    fn read(&mut self, o: Obj) -> Decoded<()> {
+        let Self {
+            user_id,
+            user_name,
+            display_name,
+            channel_id,
+            channel_name,
+            sub_plan,
+            context,
+            is_gift,
+            cumulative_months,
+            streak_months,
+            recipient_display_name,
+            sub_message,
+            time,
+        } = self;
+        o.str("user_id", user_id)?;
+        o.str("user_name", user_name)?;
+        o.str("display_name", display_name)?;
+        o.str("channel_id", channel_id)?;
+        o.str("channel_name", channel_name)?;
+        o.str_or_number("sub_plan", sub_plan)?;
+        o.str("context", context)?;
+        o.bool("is_gift", is_gift)?;
+        o.opt_u64("cumulative_months", cumulative_months)?;
+        o.opt_u64("streak_months", streak_months)?;
+        o.opt_str("recipient_display_name", recipient_display_name)?;
+        o.value("sub_message", sub_message);
+        o.str("time", time)?;
+        Ok(())
     }
 }
