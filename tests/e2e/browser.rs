@@ -3,7 +3,7 @@
 //! chromedriver runs in its own process group; the guard kills the whole group on drop, so a
 //! failed test never leaves Chromium running.
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
