@@ -118,6 +118,9 @@ pub struct OverlayConfig {
     pub interrupt: Option<bool>,
     /// Time on screen for every alert class (`duration=seconds`); overrides the config file.
     pub duration: Option<Duration>,
+    /// Backfilled events older than this become one "While offline: …" alert
+    /// (`offline_summary=minutes`, default 10).
+    pub offline_summary: Duration,
 }
 
 impl Default for OverlayConfig {
@@ -134,6 +137,7 @@ impl Default for OverlayConfig {
             delay: None,
             interrupt: None,
             duration: None,
+            offline_summary: Duration::from_secs(600),
         }
     }
 }
@@ -280,6 +284,10 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             let secs = secs.ok_or(bad("expected seconds between 0.1 and 60"))?;
             config.duration = Some(Duration::from_millis((secs * 1000.0) as u64));
         }
+        "offline_summary" => {
+            let mins = value.and_then(|v| v.parse::<u64>().ok()).filter(|m| *m <= 10_080);
+            config.offline_summary = Duration::from_secs(60 * mins.ok_or(bad("expected minutes between 0 and 10080"))?);
+        }
         "interrupt" => {
             config.interrupt =
                 Some(flag(value.as_deref()).ok_or(bad("expected interrupt, interrupt=1 or interrupt=0"))?)
@@ -384,6 +392,12 @@ mod tests {
         let p = parse_fragment("#demo&config=themes/alerts.json&delay=2.5&interrupt&duration=1.5");
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert_eq!(p.config.duration, Some(Duration::from_millis(1500)));
+        assert_eq!(p.config.offline_summary, Duration::from_secs(600));
+        assert_eq!(
+            parse_fragment("#demo&offline_summary=30").config.offline_summary,
+            Duration::from_secs(1800)
+        );
+        assert_eq!(parse_fragment("#demo&offline_summary=soon").problems.len(), 1);
         assert_eq!(p.config.config_file.as_deref(), Some("themes/alerts.json"));
         assert_eq!(p.config.delay, Some(Duration::from_millis(2500)));
         assert_eq!(p.config.interrupt, Some(true));

@@ -15,11 +15,13 @@
 //! ```
 
 mod engine_driver;
+mod images;
 
 pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions};
+pub use images::{use_helix_images, HelixImages};
 
 use crate::alert::TextPart;
-use crate::engine::Control;
+use crate::engine::{AlertClass, Control};
 use leptos::prelude::*;
 
 /// Renders the alerts of `alerts` (at most the current one and the one leaving). All viewer
@@ -29,6 +31,9 @@ use leptos::prelude::*;
 pub fn AlertBox(
     /// The engine to show, from [`use_alert_engine`].
     alerts: AlertEngineHandle,
+    /// Profile pictures and cheermotes through TAU's Helix passthrough; none when absent.
+    #[prop(default = None)]
+    images: Option<HelixImages>,
 ) -> impl IntoView {
     let shown = alerts.shown();
     view! {
@@ -40,6 +45,21 @@ pub fn AlertBox(
                     let key = s.view.key;
                     let state = move || {
                         shown.with(|v| v.iter().find(|x| x.view.key == key).map(|x| x.phase.name()).unwrap_or("exiting"))
+                    };
+                    let login = s
+                        .view
+                        .user
+                        .as_deref()
+                        .filter(|u| !u.is_empty() && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                        .map(str::to_ascii_lowercase);
+                    let (class, amount) = (s.view.class, s.view.amount);
+                    let image = move || {
+                        let images = images?;
+                        let src = match class {
+                            AlertClass::Cheer => images.cheermote(amount),
+                            _ => images.avatar(login.as_deref()?),
+                        }?;
+                        Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> })
                     };
                     let message = (!s.view.message.is_empty())
                         .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{text_parts(s.view.message)}</div> });
@@ -53,6 +73,7 @@ pub fn AlertBox(
                             data-state=state
                             on:animationend=move |_| alerts.control(Control::AnimationEnded(key))
                         >
+                            {image}
                             <div class="tau-alert__headline" data-testid="alert-headline">{text_parts(s.view.headline)}</div>
                             {message}
                         </div>

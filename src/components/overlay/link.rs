@@ -72,7 +72,10 @@ pub fn use_tau_link(
         conn,
         socket: None,
         timer: None,
-        backfill: Backfill::new(BackfillOptions::default()),
+        backfill: Backfill::new(BackfillOptions {
+            summary_after: config.offline_summary,
+            ..Default::default()
+        }),
         token,
         http_base: config.http_url(""),
         checkpoint_key: format!("tau-overlay:checkpoint:{}", config.tau),

@@ -10,7 +10,9 @@ pub use link::{use_tau_link, LinkStatus, TauLinkHandle};
 
 use crate::backfill::Delivery;
 use crate::browser::{http, page};
-use crate::components::alert_box::{use_alert_engine, AlertBox, AlertEngineHandle, UseAlertEngineOptions};
+use crate::components::alert_box::{
+    use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions,
+};
 use crate::components::chat::{self, use_chat, ChatList};
 use crate::components::status::StatusPanel;
 use crate::config::{OverlayConfig, ParsedFragment};
@@ -73,6 +75,10 @@ pub fn Overlay(
         }
         _ => None,
     };
+    let images = match (&config.token, config.demo) {
+        (Some(token), false) => Some(use_helix_images(&config, token.clone())),
+        _ => None,
+    };
     let preview = config.debug || !page::in_obs();
     let notes = move || {
         let list = problems.get();
@@ -90,7 +96,7 @@ pub fn Overlay(
     });
     view! {
         <main class="tau-overlay">
-            <AlertBox alerts=alerts />
+            <AlertBox alerts=alerts images=images />
             {chat_box}
             {notes}
             {panel}
