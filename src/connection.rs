@@ -220,7 +220,7 @@ impl Connection {
                 }
             }
             Input::Opened { generation } if generation == self.generation && self.state == LinkState::Connecting => {
-                let auth = serde_json::json!({ "token": self.token.expose() }).to_string();
+                let auth = crate::json::string_object(&[("token", self.token.expose())]);
                 out.push(Action::Send { generation, text: auth });
                 self.state = LinkState::Authenticating;
                 self.since = now;

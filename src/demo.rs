@@ -1,14 +1,15 @@
 //! The built-in demo feed (`#demo`): sample events every few seconds, no server needed.
 //!
-//! Pure: the shell asks [`DemoFeed::next_events`] at [`DemoFeed::next_at`]. Events are built as
-//! real TAU frames (`origin: "test"`, `id: null`) and decoded by the same parser as live ones, so
-//! the demo exercises the real path: follows mostly, and now and then a sub, a resub, a cheer, a
-//! raid, a redemption or a gift bomb (one gift event plus its recipients' subs).
+//! Pure: the shell asks [`DemoFeed::next_events`] at [`DemoFeed::next_at`]. Events are written as
+//! the text of real TAU frames (`origin: "test"`, `id: null`) and decoded by [`Frame::parse`] like
+//! live ones, so the demo exercises the whole real path (JSON text, envelope, typed payload):
+//! follows mostly, and now and then a sub, a resub, a cheer, a raid, a redemption or a gift bomb
+//! (one gift event plus its recipients' subs).
 
 use crate::clock::{Instant, Rng};
+use crate::json;
 use crate::protocol::{Envelope, Frame};
 use core::time::Duration;
-use serde_json::{json, Value};
 
 const NAMES: &[&str] = &[
     "PixelPanda",
@@ -52,66 +53,75 @@ impl DemoFeed {
         self.next_at = now + Duration::from_millis(half + self.rng.below_inclusive(self.every.as_millis() as u64));
         self.serial += 1;
         let name = self.pick(NAMES);
-        let user = json!({"user_id": "0", "user_login": name.to_ascii_lowercase(), "user_name": name});
-        let with_user = |extra: Value| merge(user.clone(), extra);
+        let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+        let with_user = |extra: &str| {
+            format!(
+                r#"{{"user_id":"0","user_login":{login},"user_name":{quoted},{extra},"broadcaster_user_id":"0","broadcaster_user_login":"demo","broadcaster_user_name":"Demo"}}"#
+            )
+        };
         let roll = self.rng.below_inclusive(99);
-        let events: Vec<(&str, Value)> = match roll {
-            0..=54 => vec![(
-                "channel-follow",
-                with_user(json!({"followed_at": "2024-01-01T00:00:00Z"})),
-            )],
-            55..=64 => vec![(
-                "channel-subscribe",
-                with_user(json!({"tier": "1000", "is_gift": false})),
-            )],
+        let events: Vec<(&str, String)> = match roll {
+            0..=54 => vec![("channel-follow", with_user(r#""followed_at":"2024-01-01T00:00:00Z""#))],
+            55..=64 => vec![("channel-subscribe", with_user(r#""tier":"1000","is_gift":false"#))],
             65..=72 => {
                 let months = 2 + self.rng.below_inclusive(40);
-                let text = "Love the streams!";
                 vec![(
                     "channel-subscription-message",
-                    with_user(
-                        json!({"tier": "1000", "message": {"text": text, "emotes": null}, "cumulative_months": months, "streak_months": null, "duration_months": 1}),
-                    ),
+                    with_user(&format!(
+                        r#""tier":"1000","message":{{"text":"Love the streams!","emotes":null}},"cumulative_months":{months},"streak_months":null,"duration_months":1"#
+                    )),
                 )]
             }
             73..=82 => {
                 let bits = [100, 250, 500, 1000][self.rng.below_inclusive(3) as usize];
                 vec![(
                     "channel-cheer",
-                    with_user(
-                        json!({"is_anonymous": false, "message": format!("Cheer{bits} great play"), "bits": bits}),
-                    ),
+                    with_user(&format!(
+                        r#""is_anonymous":false,"message":"Cheer{bits} great play","bits":{bits}"#
+                    )),
                 )]
             }
             83..=88 => {
                 let viewers = 5 + self.rng.below_inclusive(200);
                 vec![(
                     "channel-raid",
-                    json!({"from_broadcaster_user_id": "1", "from_broadcaster_user_login": name.to_ascii_lowercase(), "from_broadcaster_user_name": name, "to_broadcaster_user_id": "0", "to_broadcaster_user_login": "demo", "to_broadcaster_user_name": "Demo", "viewers": viewers}),
+                    format!(
+                        r#"{{"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"to_broadcaster_user_id":"0","to_broadcaster_user_login":"demo","to_broadcaster_user_name":"Demo","viewers":{viewers}}}"#
+                    ),
                 )]
             }
             89..=94 => vec![(
                 "channel-channel_points_custom_reward_redemption-add",
-                with_user(
-                    json!({"id": format!("demo-{}", self.serial), "user_input": "", "status": "unfulfilled", "reward": {"id": "r1", "title": "Hydrate!", "cost": 500, "prompt": ""}, "redeemed_at": "2024-01-01T00:00:00Z"}),
-                ),
+                with_user(&format!(
+                    r#""id":"demo-{}","user_input":"","status":"unfulfilled","reward":{{"id":"r1","title":"Hydrate!","cost":500,"prompt":""}},"redeemed_at":"2024-01-01T00:00:00Z""#,
+                    self.serial
+                )),
             )],
             _ => {
                 let total = 3 + self.rng.below_inclusive(7);
                 let mut batch = vec![(
                     "channel-subscription-gift",
-                    with_user(json!({"total": total, "tier": "1000", "cumulative_total": null, "is_anonymous": false})),
+                    with_user(&format!(
+                        r#""total":{total},"tier":"1000","cumulative_total":null,"is_anonymous":false"#
+                    )),
                 )];
                 for _ in 0..total {
                     let to = self.pick(NAMES);
-                    batch.push(("channel-subscribe", json!({"user_id": "0", "user_login": to.to_ascii_lowercase(), "user_name": to, "tier": "1000", "is_gift": true})));
+                    batch.push((
+                        "channel-subscribe",
+                        format!(
+                            r#"{{"user_id":"0","user_login":{},"user_name":{},"tier":"1000","is_gift":true}}"#,
+                            json::quote(&to.to_ascii_lowercase()),
+                            json::quote(to)
+                        ),
+                    ));
                 }
                 batch
             }
         };
         events
             .into_iter()
-            .filter_map(|(kind, data)| envelope(kind, data))
+            .filter_map(|(kind, data)| envelope(kind, &data))
             .collect()
     }
 
@@ -120,30 +130,14 @@ impl DemoFeed {
     }
 }
 
-fn merge(mut base: Value, extra: Value) -> Value {
-    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
-        b.extend(e);
-        b.extend([
-            ("broadcaster_user_id".to_string(), json!("0")),
-            ("broadcaster_user_login".to_string(), json!("demo")),
-            ("broadcaster_user_name".to_string(), json!("Demo")),
-        ]);
-    }
-    base
-}
-
-fn envelope(event_type: &str, event_data: Value) -> Option<Envelope> {
-    let frame = json!({
-        "id": null,
-        "event_id": null,
-        "event_type": event_type,
-        "event_source": "TestCall",
-        "event_data": event_data,
-        "created": "2024-01-01T00:00:00+00:00",
-        "origin": "test"
-    });
+/// Wraps `event_data` (JSON text) in a test-event frame and decodes it with [`Frame::parse`],
+/// exactly as a frame from the socket is decoded.
+fn envelope(event_type: &str, event_data: &str) -> Option<Envelope> {
+    let frame = format!(
+        r#"{{"id":null,"event_id":null,"event_type":"{event_type}","event_source":"TestCall","event_data":{event_data},"created":"2024-01-01T00:00:00+00:00","origin":"test"}}"#
+    );
     // Demo frames are always well-formed envelopes (the tests check every kind).
-    match Frame::from_value(frame) {
+    match Frame::parse(&frame) {
         Ok(Frame::Event(envelope)) => Some(*envelope),
         _ => None,
     }

@@ -16,8 +16,10 @@ pub mod config;
 pub mod connection;
 pub mod demo;
 pub mod engine;
+pub mod json;
 pub mod protocol;
 pub mod rest;
+pub mod small;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -6,6 +6,7 @@
 //! [`safe_image_url`] before they can reach an `<img src>`.
 
 use crate::config::Token;
+use crate::json;
 use serde_json::Value;
 use std::collections::VecDeque;
 
@@ -59,7 +60,7 @@ pub fn classify_token_check(status: Option<u16>, body: &str) -> TokenStatus {
     let Some(status) = status else {
         return TokenStatus::Unreachable;
     };
-    let json = serde_json::from_str::<Value>(body).ok();
+    let json = json::parse(body).ok();
     match (status, json) {
         (200..=299, Some(_)) => TokenStatus::Ok,
         (401, Some(body)) if body.get("detail").is_some() => TokenStatus::Rejected,
@@ -180,7 +181,7 @@ pub fn classify_helix_error(status: u16, body: &Value) -> Option<HelixError> {
         return None;
     }
     Some(if let Some(detail) = body.get("detail") {
-        HelixError::TauRejected(detail.as_str().map_or_else(|| detail.to_string(), str::to_string))
+        HelixError::TauRejected(detail.as_str().map_or_else(|| json::to_string(detail), str::to_string))
     } else if body.get("error").is_some() {
         let code = body
             .get("status")
@@ -338,7 +339,7 @@ pub fn parse_cheermotes(body: &Value) -> Vec<Cheermote> {
                     Some((min, url))
                 })
                 .collect();
-            tiers.sort_by_key(|(min, _)| *min);
+            crate::small::sort_by_key(&mut tiers, |(min, _)| *min);
             Some(Cheermote {
                 prefix: prefix.to_string(),
                 tiers,

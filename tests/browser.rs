@@ -137,3 +137,118 @@ fn take_config_removes_the_token_from_the_address_bar() {
     assert!(!href.contains("hunter2"), "{href}");
     assert!(href.ends_with("#demo"), "{href}");
 }
+
+/// In the browser, `small::parse_f64` and `small::number_to_string` go through JavaScript
+/// (`parseFloat`, `Number.prototype.toString`): they must agree with Rust's parser and with
+/// serde_json's formatter, which the native tests use.
+#[wasm_bindgen_test]
+fn js_backed_float_parsing_and_formatting_match_rust() {
+    use tau_overlay::clock::Rng;
+    use tau_overlay::small::{number_to_string, parse_f64};
+
+    let mut texts: Vec<String> = [
+        "0",
+        "-0",
+        "+0",
+        "1",
+        "1.",
+        ".5",
+        "-.5e-3",
+        "1e5",
+        "1E+5",
+        "1e-5",
+        "0.1",
+        "0.30000000000000004",
+        "123456789012345678901234567890",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "4.9e-324",
+        "2.4703282292062327e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",
+        "9007199254740993",
+        "inf",
+        "-Infinity",
+        "NaN",
+        "nan",
+        "infinity",
+        "",
+        ".",
+        "e5",
+        "1e",
+        "1e+",
+        " 1",
+        "1 ",
+        "0x10",
+        "1_0",
+        "1.5.2",
+        "--1",
+        "+-1",
+        "Infinity1",
+        "1e99999999999999999999",
+        "0e99999999999999999999",
+        "0.000000000000000000000000000001e30",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut rng = Rng::new(5);
+    for _ in 0..3000 {
+        let digits = 1 + rng.below_inclusive(25) as usize;
+        let mantissa: String = (0..digits)
+            .map(|_| char::from(b'0' + rng.below_inclusive(9) as u8))
+            .collect();
+        let point = rng.below_inclusive(digits as u64) as usize;
+        let exp = rng.below_inclusive(700) as i64 - 350;
+        texts.push(format!("{}.{}e{exp}", &mantissa[..point], &mantissa[point..]));
+        texts.push(mantissa);
+    }
+    for text in &texts {
+        let (ours, rust) = (parse_f64(text), text.parse::<f64>().ok());
+        let same = match (ours, rust) {
+            (Some(a), Some(b)) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(same, "{text:?}: {ours:?} vs {rust:?}");
+    }
+
+    let mut floats = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -7.0,
+        0.1,
+        0.3,
+        1e21,
+        1e16,
+        1e15,
+        1.5e-7,
+        1e-5,
+        1e-6,
+        1.234e-5,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        2009750602602279.2,
+        123456789012345680000.0,
+    ];
+    for _ in 0..20_000 {
+        let bits = rng.below_inclusive(u64::MAX);
+        floats.push(f64::from_bits(bits));
+        floats.push((bits % 1_000_000) as f64 * 10f64.powi(rng.below_inclusive(50) as i32 - 25));
+    }
+    for f in floats {
+        if let Some(n) = serde_json::Number::from_f64(f) {
+            assert_eq!(number_to_string(&n), n.to_string(), "{f:e}");
+        }
+    }
+    for n in [
+        serde_json::Number::from(u64::MAX),
+        serde_json::Number::from(i64::MIN),
+        serde_json::Number::from(0u8),
+    ] {
+        assert_eq!(number_to_string(&n), n.to_string());
+    }
+}

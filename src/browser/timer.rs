@@ -13,6 +13,12 @@ pub struct Timer {
 impl Timer {
     /// Calls `f` once after `delay_ms` (clamped to the browser's range). `None` without a window.
     pub fn once(delay_ms: u64, f: impl FnOnce() + 'static) -> Option<Timer> {
+        Timer::once_boxed(delay_ms, Box::new(f))
+    }
+
+    /// [`once`](Self::once) without generics: one `Closure` type and one copy of the wasm-bindgen
+    /// glue for every caller (a generic closure cost a copy of both per call site).
+    fn once_boxed(delay_ms: u64, f: Box<dyn FnOnce()>) -> Option<Timer> {
         let mut f = Some(f);
         let callback = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = f.take() {

@@ -159,7 +159,7 @@ impl ChatConnection {
             Input::Start if self.state == ChatState::Idle => self.open(now, &mut out),
             Input::Opened { generation } if generation == gen && connecting => {
                 self.unopened = 0;
-                let auth = serde_json::json!({ "token": self.token.expose() }).to_string();
+                let auth = crate::json::string_object(&[("token", self.token.expose())]);
                 out.push(ChatAction::Send { generation, text: auth });
                 self.set(ChatState::Authenticating, now, now + self.options.auth_grace);
                 self.token_sent_at = Some(now);

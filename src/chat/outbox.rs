@@ -148,7 +148,7 @@ impl ChatOutbox {
 }
 
 fn frame(channel: &str, text: &str) -> String {
-    serde_json::json!({ "irc_channel": channel, "message": text }).to_string()
+    crate::json::string_object(&[("irc_channel", channel), ("message", text)])
 }
 
 /// Removes control characters (whitespace ones become a space, so words stay apart) and trims.

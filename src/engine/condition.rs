@@ -21,7 +21,10 @@ pub enum Condition {
 
 /// Why a condition string did not parse.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("bad condition {text:?}: expected N, A-B, >=N, >N, <=N, <N or xN")]
+#[error(
+    "bad condition {}: expected N, A-B, >=N, >N, <=N, <N or xN",
+    crate::json::quote(text)
+)]
 pub struct ConditionError {
     /// The offending text.
     pub text: String,

@@ -51,7 +51,7 @@ mod variation;
 mod view;
 
 pub use condition::{Condition, ConditionError};
-pub use config::{ClassConfig, Classes, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
+pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;
 pub use input::{AlertClass, AlertInput, InputOrigin, RedemptionInfo, RedemptionStatus};
 pub use machine::Engine;

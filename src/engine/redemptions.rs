@@ -6,7 +6,7 @@ use super::dedupe::BoundedSet;
 use super::input::{AlertInput, RedemptionStatus};
 use crate::clock::Instant;
 use core::time::Duration;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// What became of a redemption frame.
 #[derive(Debug)]
@@ -25,18 +25,24 @@ pub(crate) enum Verdict {
 }
 
 /// Held redemptions and the ids already settled.
+///
+/// Held `-add`s are a list in arrival order (so expiry takes from the front) searched by id: only
+/// unfulfilled redemptions of the last `redemption_hold_ms` are in it, a short list, and a hash
+/// map beside it cost more wasm than it saved time. An entry whose `-add` left (played or
+/// canceled) stays, empty, until its hold time is over.
 #[derive(Debug)]
 pub(crate) struct Redemptions {
-    held: HashMap<String, (Instant, AlertInput)>,
-    order: VecDeque<(Instant, String)>,
+    held: VecDeque<(Instant, String, Option<AlertInput>)>,
+    /// Entries of `held` still holding their `-add`.
+    holding: usize,
     settled: BoundedSet,
 }
 
 impl Default for Redemptions {
     fn default() -> Self {
         Redemptions {
-            held: HashMap::new(),
-            order: VecDeque::new(),
+            held: VecDeque::new(),
+            holding: 0,
             settled: BoundedSet::new(4096),
         }
     }
@@ -59,17 +65,17 @@ impl Redemptions {
                 play(input)
             }
             (RedemptionMode::OnFulfilled, false, RedemptionStatus::Unfulfilled) => {
-                if self.held.contains_key(&info.id) {
+                if self.position(&info.id).is_some() {
                     return Verdict::Filtered(1);
                 }
-                self.order.push_back((t, info.id.clone()));
-                self.held.insert(info.id, (t, input));
+                self.held.push_back((t, info.id, Some(input)));
+                self.holding += 1;
                 Verdict::Held
             }
             (RedemptionMode::OnFulfilled, true, RedemptionStatus::Fulfilled) => {
                 let fresh = self.settled.insert(&info.id);
-                match self.held.remove(&info.id) {
-                    Some((_, add)) => Verdict::Play {
+                match self.release(&info.id) {
+                    Some(add) => Verdict::Play {
                         input: add,
                         released: true,
                     },
@@ -79,35 +85,49 @@ impl Redemptions {
             }
             (RedemptionMode::OnFulfilled, true, RedemptionStatus::Canceled) => {
                 self.settled.insert(&info.id);
-                Verdict::Filtered(1 + u64::from(self.held.remove(&info.id).is_some()))
+                Verdict::Filtered(1 + u64::from(self.release(&info.id).is_some()))
             }
             (RedemptionMode::OnFulfilled, true, RedemptionStatus::Unfulfilled) => Verdict::Filtered(1),
         }
     }
 
+    /// Where the `-add` of redemption `id` is held.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.held
+            .iter()
+            .position(|(_, held_id, add)| add.is_some() && held_id == id)
+    }
+
+    /// Takes the held `-add` of redemption `id`.
+    fn release(&mut self, id: &str) -> Option<AlertInput> {
+        let index = self.position(id)?;
+        let add = self.held[index].2.take();
+        self.holding -= 1;
+        add
+    }
+
     /// Expires redemptions held longer than `hold` at `t`; returns how many.
     pub fn expire(&mut self, t: Instant, hold: Duration) -> u64 {
         let mut expired = 0;
-        while let Some((at, id)) = self.order.front() {
+        while let Some((at, ..)) = self.held.front() {
             if *at + hold > t {
                 break;
             }
-            if self.held.get(id).is_some_and(|(held_at, _)| held_at == at) {
-                self.held.remove(id);
+            if let Some((_, _, Some(_))) = self.held.pop_front() {
+                self.holding -= 1;
                 expired += 1;
             }
-            self.order.pop_front();
         }
         expired
     }
 
     /// When [`Redemptions::expire`] next may have work.
     pub fn next_deadline(&self, hold: Duration) -> Option<Instant> {
-        self.order.front().map(|(at, _)| *at + hold)
+        self.held.front().map(|(at, ..)| *at + hold)
     }
 
     /// Redemptions held.
     pub fn len(&self) -> usize {
-        self.held.len()
+        self.holding
     }
 }

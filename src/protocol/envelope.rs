@@ -2,8 +2,8 @@
 
 use super::events::TauEvent;
 use super::time::UnixMillis;
-use serde::Deserialize;
-use serde_json::Value;
+use crate::json;
+use serde_json::{Map, Value};
 
 /// Where an event came from, per the envelope's `origin`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,37 +72,42 @@ pub enum FrameError {
     BadEnvelope(String),
 }
 
-#[derive(Deserialize)]
-struct RawEnvelope {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    event_id: Option<String>,
-    event_type: String,
-    #[serde(default)]
-    event_source: Option<String>,
-    #[serde(default)]
-    event_data: Value,
-    #[serde(default)]
-    created: Option<String>,
-    #[serde(default)]
-    origin: Option<String>,
+/// An optional string key of an envelope: missing and `null` are `None`, any other non-string
+/// is [`FrameError::BadEnvelope`].
+fn opt_string(map: &Map<String, Value>, key: &str) -> Result<Option<String>, FrameError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(FrameError::BadEnvelope(format!("`{key}` is not a string"))),
+    }
 }
 
 impl Envelope {
     /// Builds an envelope from an already-parsed JSON value (a websocket frame or a REST row).
+    ///
+    /// `event_type` must be a string; `id`, `event_id`, `event_source`, `created` and `origin`
+    /// must be strings or `null` when present; other keys are ignored.
     pub fn from_value(value: Value) -> Result<Envelope, FrameError> {
-        let raw: RawEnvelope = serde_json::from_value(value).map_err(|e| FrameError::BadEnvelope(e.to_string()))?;
-        let created_raw = raw.created.unwrap_or_default();
+        let Value::Object(mut map) = value else {
+            return Err(FrameError::BadEnvelope("not an object".into()));
+        };
+        let Some(event_type) = opt_string(&map, "event_type")? else {
+            return Err(FrameError::BadEnvelope("`event_type` is missing".into()));
+        };
+        let created_raw = opt_string(&map, "created")?.unwrap_or_default();
+        let origin = opt_string(&map, "origin")?;
         Ok(Envelope {
             created: UnixMillis::parse(&created_raw),
             created_raw,
-            id: raw.id,
-            event_id: raw.event_id,
-            event: TauEvent::from_json(&raw.event_type, raw.event_data),
-            event_type: raw.event_type,
-            event_source: raw.event_source.unwrap_or_default(),
-            origin: Origin::from_wire(raw.origin.as_deref().unwrap_or("twitch")),
+            id: opt_string(&map, "id")?,
+            event_id: opt_string(&map, "event_id")?,
+            event_source: opt_string(&map, "event_source")?.unwrap_or_default(),
+            origin: Origin::from_wire(origin.as_deref().unwrap_or("twitch")),
+            event: TauEvent::from_json(
+                &event_type,
+                map.get_mut("event_data").map(core::mem::take).unwrap_or_default(),
+            ),
+            event_type,
         })
     }
 
@@ -115,7 +120,7 @@ impl Envelope {
 impl Frame {
     /// Decodes one text frame from `/ws/twitch-events/`. Never panics.
     pub fn parse(text: &str) -> Result<Frame, FrameError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| FrameError::NotJson(e.to_string()))?;
+        let value = json::parse(text).map_err(|e| FrameError::NotJson(e.to_string()))?;
         Frame::from_value(value)
     }
 

@@ -89,7 +89,10 @@ async fn demo_feed_shows_alerts_without_any_server_traffic() {
         if alerts.len() >= 2 {
             break alerts;
         }
-        assert!(started.elapsed() < Duration::from_secs(20), "the demo showed {alerts:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the demo showed {alerts:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let kinds = ["follow", "sub", "resub", "cheer", "raid", "redemption", "gift-bomb"];

@@ -24,9 +24,12 @@ fn integer(value: &Value) -> Option<i128> {
             .or_else(|| n.as_f64().and_then(integral)),
         Value::String(s) => {
             let s = s.trim();
-            s.parse::<i128>()
+            // Every integer that fits neither an i64 nor a u64 is out of range for both callers.
+            s.parse::<i64>()
+                .map(i128::from)
+                .or_else(|_| s.parse::<u64>().map(i128::from))
                 .ok()
-                .or_else(|| s.parse::<f64>().ok().and_then(integral))
+                .or_else(|| crate::small::parse_f64(s).and_then(integral))
         }
         _ => None,
     }
@@ -61,7 +64,7 @@ pub fn boolean(value: &Value) -> Option<bool> {
 pub fn string(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(crate::small::number_to_string(n)),
         _ => None,
     }
 }
