@@ -50,6 +50,46 @@ impl Default for ConnectionOptions {
     }
 }
 
+/// Full-jitter exponential backoff, shared by the event socket and the chat socket: the delay
+/// before attempt `n` is uniform in `0..=min(cap, base·2ⁿ)`, reset after a stable connection; a
+/// rejected token waits at least `rejected_retry` plus up to half of it as jitter.
+#[derive(Debug)]
+pub struct Backoff {
+    rng: Rng,
+    /// Consecutive failed attempts (drives the ceiling).
+    attempt: u32,
+}
+
+impl Backoff {
+    /// A backoff whose jitter is fixed by `seed`.
+    pub fn new(seed: u64) -> Self {
+        Backoff {
+            rng: Rng::new(seed),
+            attempt: 0,
+        }
+    }
+
+    /// The wait before the next attempt. `stable`: the connection that just ended had been live
+    /// for at least `stable_after`, which starts the sequence over.
+    pub fn next_delay(&mut self, options: &ConnectionOptions, stable: bool) -> Duration {
+        if stable {
+            self.attempt = 0;
+        }
+        let ceiling = options
+            .backoff_base
+            .saturating_mul(1u32 << self.attempt.min(16))
+            .min(options.backoff_cap);
+        self.attempt = self.attempt.saturating_add(1);
+        Duration::from_millis(self.rng.below_inclusive(ceiling.as_millis() as u64))
+    }
+
+    /// The wait after a rejected token (or a refused socket): slow, jittered.
+    pub fn slow_delay(&mut self, options: &ConnectionOptions) -> Duration {
+        let base = options.rejected_retry;
+        base + Duration::from_millis(self.rng.below_inclusive(base.as_millis() as u64 / 2))
+    }
+}
+
 /// Where the connection is, for people (the debug panel) and for tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkState {
@@ -160,11 +200,9 @@ pub struct Connection {
     url: String,
     token: Token,
     options: ConnectionOptions,
-    rng: Rng,
+    backoff: Backoff,
     state: LinkState,
     generation: u64,
-    /// Consecutive failed attempts (drives the backoff ceiling).
-    attempt: u32,
     /// When the current state began (socket opened, token sent, went live, …).
     since: Instant,
     token_sent_at: Option<Instant>,
@@ -179,10 +217,9 @@ impl Connection {
             url,
             token,
             options,
-            rng: Rng::new(seed),
+            backoff: Backoff::new(seed),
             state: LinkState::Idle,
             generation: 0,
-            attempt: 0,
             since: Instant::ZERO,
             token_sent_at: None,
             deadline: None,
@@ -335,26 +372,17 @@ impl Connection {
     }
 
     fn retry_later(&mut self, now: Instant) {
-        if self.state == LinkState::Live && now - self.since >= self.options.stable_after {
-            self.attempt = 0;
-        }
-        let ceiling = self
-            .options
-            .backoff_base
-            .saturating_mul(1u32 << self.attempt.min(16))
-            .min(self.options.backoff_cap);
-        let delay = Duration::from_millis(self.rng.below_inclusive(ceiling.as_millis() as u64));
-        self.attempt = self.attempt.saturating_add(1);
+        let stable = self.state == LinkState::Live && now - self.since >= self.options.stable_after;
+        let delay = self.backoff.next_delay(&self.options, stable);
         self.state = LinkState::Waiting;
         self.since = now;
         self.deadline = Some(now + delay);
     }
 
     fn reject(&mut self, now: Instant) {
-        let base = self.options.rejected_retry;
-        let jitter = Duration::from_millis(self.rng.below_inclusive(base.as_millis() as u64 / 2));
+        let delay = self.backoff.slow_delay(&self.options);
         self.state = LinkState::TokenRejected;
         self.since = now;
-        self.deadline = Some(now + base + jitter);
+        self.deadline = Some(now + delay);
     }
 }

@@ -2,6 +2,8 @@
 //! closes it, so no callback of an old socket outlives it.
 //! ([MDN](https://developer.mozilla.org/docs/Web/API/WebSocket))
 
+use super::{page, timer::Timer};
+use crate::connection::Input;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -64,5 +66,37 @@ impl Drop for Socket {
         self.ws.set_onmessage(None);
         self.ws.set_onclose(None);
         let _ = self.ws.close();
+    }
+}
+
+/// A socket for a connection machine, or the timer that reports its failure.
+pub enum Opened {
+    /// The socket is opening; its events reach the machine tagged with its generation.
+    Socket(Socket),
+    /// The URL was refused: the timer reports a close (1006) once the current call has finished.
+    Failed(Option<Timer>),
+}
+
+/// Opens `url` and feeds its events to a connection machine as [`Input`]s tagged with
+/// `generation` (a binary frame becomes an empty text frame, which the machines count as bad).
+pub fn open_for_machine(url: &str, generation: u64, feed: Rc<dyn Fn(Input<'_>)>) -> Opened {
+    let on_close = feed.clone();
+    let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| match event {
+        SocketEvent::Open => feed(Input::Opened { generation }),
+        SocketEvent::Text(text) => feed(Input::Text {
+            generation,
+            text: &text,
+        }),
+        SocketEvent::Binary => feed(Input::Text { generation, text: "" }),
+        SocketEvent::Closed(code) => feed(Input::Closed { generation, code }),
+    });
+    match Socket::open(url, on_socket) {
+        Ok(socket) => Opened::Socket(socket),
+        Err(e) => {
+            page::warn(&e);
+            Opened::Failed(Timer::once(0, move || {
+                on_close(Input::Closed { generation, code: 1006 })
+            }))
+        }
     }
 }

@@ -12,10 +12,9 @@
 //!   the REST token check tells the two apart.
 
 use super::line::{ChatFrame, ChatLine};
-use crate::clock::{Instant, Rng};
+use crate::clock::Instant;
 use crate::config::Token;
-use crate::connection::{ConnectionOptions, Input};
-use core::time::Duration;
+use crate::connection::{Backoff, ConnectionOptions, Input};
 
 /// Consecutive closes without `open` after which the socket counts as refused.
 pub const REFUSED_AFTER: u32 = 3;
@@ -90,10 +89,9 @@ pub struct ChatConnection {
     url: String,
     token: Token,
     options: ConnectionOptions,
-    rng: Rng,
+    backoff: Backoff,
     state: ChatState,
     generation: u64,
-    attempt: u32,
     since: Instant,
     token_sent_at: Option<Instant>,
     deadline: Option<Instant>,
@@ -107,10 +105,9 @@ impl ChatConnection {
             url,
             token,
             options,
-            rng: Rng::new(seed),
+            backoff: Backoff::new(seed),
             state: ChatState::Idle,
             generation: 0,
-            attempt: 0,
             since: Instant::ZERO,
             token_sent_at: None,
             deadline: None,
@@ -231,25 +228,16 @@ impl ChatConnection {
         });
     }
 
-    /// Full-jitter exponential backoff (same policy as [`crate::connection::Connection`]).
+    /// Full-jitter exponential backoff (the policy of [`crate::connection::Connection`]).
     fn retry_later(&mut self, now: Instant) {
-        if self.state == ChatState::Live && now - self.since >= self.options.stable_after {
-            self.attempt = 0;
-        }
-        let ceiling = self
-            .options
-            .backoff_base
-            .saturating_mul(1u32 << self.attempt.min(16))
-            .min(self.options.backoff_cap);
-        let delay = Duration::from_millis(self.rng.below_inclusive(ceiling.as_millis() as u64));
-        self.attempt = self.attempt.saturating_add(1);
+        let stable = self.state == ChatState::Live && now - self.since >= self.options.stable_after;
+        let delay = self.backoff.next_delay(&self.options, stable);
         self.set(ChatState::Waiting, now, now + delay);
     }
 
     /// At least `rejected_retry`, plus up to half of it as jitter.
     fn slow_retry(&mut self, state: ChatState, now: Instant) {
-        let base = self.options.rejected_retry;
-        let jitter = Duration::from_millis(self.rng.below_inclusive(base.as_millis() as u64 / 2));
-        self.set(state, now, now + base + jitter);
+        let delay = self.backoff.slow_delay(&self.options);
+        self.set(state, now, now + delay);
     }
 }

@@ -1,7 +1,7 @@
 //! The browser driver of the chat-bot socket: the pure [`ChatConnection`] and [`ChatOutbox`],
 //! one socket and one timer.
 
-use crate::browser::socket::{Socket, SocketEvent};
+use crate::browser::socket::{open_for_machine, Opened, Socket};
 use crate::browser::{page, timer::Timer};
 use crate::chat::{ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
 use crate::config::{OverlayConfig, Token};
@@ -183,25 +183,13 @@ impl ChatHandle {
 
     fn open(&self, generation: u64, url: &str) {
         let handle = *self;
-        let on_socket: Rc<dyn Fn(SocketEvent)> = Rc::new(move |event| match event {
-            SocketEvent::Open => handle.feed(Input::Opened { generation }),
-            SocketEvent::Text(text) => handle.feed(Input::Text {
-                generation,
-                text: &text,
-            }),
-            SocketEvent::Binary => {}
-            SocketEvent::Closed(code) => handle.feed(Input::Closed { generation, code }),
-        });
-        match Socket::open(url, on_socket) {
-            Ok(socket) => self.driver.update_value(|d| d.socket = Some((generation, socket))),
-            Err(e) => {
-                page::warn(&e);
-                let timer = Timer::once(0, move || handle.feed(Input::Closed { generation, code: 1006 }));
-                self.driver.update_value(|d| {
-                    d.socket = None;
-                    d.timer = timer;
-                });
+        let opened = open_for_machine(url, generation, Rc::new(move |input| handle.feed(input)));
+        self.driver.update_value(|d| match opened {
+            Opened::Socket(socket) => d.socket = Some((generation, socket)),
+            Opened::Failed(timer) => {
+                d.socket = None;
+                d.timer = timer;
             }
-        }
+        });
     }
 }
