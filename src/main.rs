@@ -21,6 +21,26 @@ pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValu
     tau_overlay::components::chat::say(channel, message).map_err(|e| wasm_bindgen::JsValue::from_str(&e))
 }
 
+/// JS API: operator controls for the alert queue.
+///
+/// ```js
+/// window.wasmBindings.alert_control("pause");        // finish the current alert, start no new one
+/// window.wasmBindings.alert_control("resume");
+/// window.wasmBindings.alert_control("skip");         // end the alert on screen now
+/// window.wasmBindings.alert_control("replay");       // the last alert again
+/// window.wasmBindings.alert_control("replay", id);   // the alert of this TAU event id again
+/// window.wasmBindings.alert_control("clear");        // drop everything queued
+/// window.wasmBindings.alert_control("panic", "15");  // drop queued follows, mute follows 15 min
+/// window.wasmBindings.alert_control("unmute");
+/// window.wasmBindings.alert_control("delay", "2.5"); // hold alerts back 2.5 s (stream delay)
+/// window.wasmBindings.alert_control("interrupt", "on");
+/// ```
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn alert_control(name: &str, arg: Option<String>) -> Result<(), wasm_bindgen::JsValue> {
+    tau_overlay::components::alert_box::control(name, arg.as_deref()).map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("tau-overlay is a browser app: build it with `trunk build` (see README.md).");

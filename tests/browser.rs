@@ -252,3 +252,57 @@ fn js_backed_float_parsing_and_formatting_match_rust() {
         assert_eq!(number_to_string(&n), n.to_string());
     }
 }
+
+#[wasm_bindgen_test]
+async fn operator_controls_skip_pause_and_resume_the_queue() {
+    let root = test_root();
+    let alerts_slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = alerts_slot.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let mut config = EngineConfig {
+            exit_ms: 100,
+            slack_ms: 0,
+            ..EngineConfig::default()
+        };
+        config.classes.follow.duration_ms = Some(10_000);
+        let alerts = use_alert_engine(UseAlertEngineOptions { config });
+        tau_overlay::components::alert_box::register(alerts);
+        slot.set(Some(alerts));
+        view! { <AlertBox alerts=alerts /> }
+    });
+    let alerts = alerts_slot.get().unwrap();
+    let follow = |name: &str| AlertInput {
+        user: Some(name.into()),
+        ..AlertInput::new(AlertClass::Follow)
+    };
+    alerts.push(follow("ana"));
+    tick().await;
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("shown")
+    );
+
+    tau_overlay::components::alert_box::control("skip", None).unwrap();
+    tick().await;
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("exiting"),
+        "skip ends the alert now"
+    );
+
+    tau_overlay::components::alert_box::control("pause", None).unwrap();
+    alerts.push(follow("bo"));
+    sleep(300).await;
+    assert!(
+        texts(&root, "[data-testid=alert]").is_empty(),
+        "paused: nothing new starts"
+    );
+
+    tau_overlay::components::alert_box::control("resume", None).unwrap();
+    tick().await;
+    assert_eq!(
+        texts(&root, "[data-testid=alert-headline]"),
+        vec!["bo is now following!".to_string()]
+    );
+    assert!(tau_overlay::components::alert_box::control("dance", None).is_err());
+}

@@ -22,7 +22,56 @@ pub use images::{use_helix_images, HelixImages};
 
 use crate::alert::TextPart;
 use crate::engine::{AlertClass, Control};
+use core::time::Duration;
 use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    static CURRENT: Cell<Option<AlertEngineHandle>> = const { Cell::new(None) };
+}
+
+/// Makes `alerts` the engine [`control`] drives (the overlay registers its engine here).
+pub fn register(alerts: AlertEngineHandle) {
+    CURRENT.with(|c| c.set(Some(alerts)));
+}
+
+/// Operator controls by name, for the JS API `alert_control(name, arg)`: `pause`, `resume`,
+/// `skip`, `clear`, `replay` (last alert, or the TAU event id in `arg`), `panic` (drop queued
+/// follows and mute follows for `arg` minutes, default 10), `unmute`, `delay` (`arg` seconds),
+/// `interrupt` (`arg` `on`/`off`).
+pub fn control(name: &str, arg: Option<&str>) -> Result<(), String> {
+    let alerts = CURRENT.with(Cell::get).ok_or("no alert engine mounted")?;
+    let number = |default: f64| -> Result<f64, String> {
+        match arg {
+            None => Ok(default),
+            Some(a) => a
+                .parse::<f64>()
+                .ok()
+                .filter(|n| *n >= 0.0 && *n <= 86_400.0)
+                .ok_or(format!("{name}: bad number {a}")),
+        }
+    };
+    let control = match name {
+        "pause" => Control::Pause,
+        "resume" => Control::Resume,
+        "skip" => Control::Skip,
+        "clear" => Control::Clear,
+        "replay" => match arg {
+            Some(id) => Control::Replay(id.to_string()),
+            None => Control::ReplayLast,
+        },
+        "panic" => Control::Panic {
+            class: AlertClass::Follow,
+            mute: Duration::from_secs_f64(number(10.0)? * 60.0),
+        },
+        "unmute" => Control::Unmute(AlertClass::Follow),
+        "delay" => Control::SetDelay(Duration::from_secs_f64(number(0.0)?)),
+        "interrupt" => Control::SetInterrupt(arg != Some("off")),
+        other => return Err(format!("unknown control {other}")),
+    };
+    alerts.control(control);
+    Ok(())
+}
 
 /// Renders the alerts of `alerts` (at most the current one and the one leaving). All viewer
 /// text is rendered as text nodes. Theme it with the `--tau-*` custom properties of
