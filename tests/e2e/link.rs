@@ -102,13 +102,14 @@ async fn a_bad_token_says_token_rejected_and_is_not_retried_within_thirty_second
         )
         .await;
     tokio::time::sleep(Duration::from_secs(8)).await;
+    // At most one websocket attempt in the first 8+ s (none when the REST check answered 401
+    // before the socket opened), then ≥ 30 s of quiet.
     let attempts = tau.auth_attempts();
-    assert_eq!(
-        attempts.len(),
-        1,
-        "one websocket attempt in the first 8+ s, then ≥ 30 s of quiet: {attempts:?}"
+    assert!(attempts.len() <= 1, "{attempts:?}");
+    assert!(
+        attempts.iter().all(|(_, ok)| !ok),
+        "only the wrong token was ever sent: {attempts:?}"
     );
-    assert!(!attempts[0].1, "the attempt used the wrong token");
     assert_eq!(browser.text("[data-testid=token-status]").await, "token rejected");
     browser.close().await;
 }
