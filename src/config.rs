@@ -118,6 +118,9 @@ pub struct OverlayConfig {
     pub interrupt: Option<bool>,
     /// Time on screen for every alert class (`duration=seconds`); overrides the config file.
     pub duration: Option<Duration>,
+    /// The streamer's Twitch user id (`broadcaster=12345`): events about other channels, such
+    /// as the streamer's own outgoing raids, make no alert.
+    pub broadcaster: Option<String>,
     /// Backfilled events older than this become one "While offline: …" alert
     /// (`offline_summary=minutes`, default 10).
     pub offline_summary: Duration,
@@ -138,6 +141,7 @@ impl Default for OverlayConfig {
             interrupt: None,
             duration: None,
             offline_summary: Duration::from_secs(600),
+            broadcaster: None,
         }
     }
 }
@@ -284,6 +288,13 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             let secs = secs.ok_or(bad("expected seconds between 0.1 and 60"))?;
             config.duration = Some(Duration::from_millis((secs * 1000.0) as u64));
         }
+        "broadcaster" => {
+            let id = value.unwrap_or_default();
+            if id.is_empty() || id.len() > 20 || !id.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad("expected the streamer's numeric Twitch user id"));
+            }
+            config.broadcaster = Some(id);
+        }
         "offline_summary" => {
             let mins = value.and_then(|v| v.parse::<u64>().ok()).filter(|m| *m <= 10_080);
             config.offline_summary = Duration::from_secs(60 * mins.ok_or(bad("expected minutes between 0 and 10080"))?);
@@ -398,6 +409,11 @@ mod tests {
             Duration::from_secs(1800)
         );
         assert_eq!(parse_fragment("#demo&offline_summary=soon").problems.len(), 1);
+        assert_eq!(
+            parse_fragment("#demo&broadcaster=12345").config.broadcaster.as_deref(),
+            Some("12345")
+        );
+        assert_eq!(parse_fragment("#demo&broadcaster=teststreamer").problems.len(), 1);
         assert_eq!(p.config.config_file.as_deref(), Some("themes/alerts.json"));
         assert_eq!(p.config.delay, Some(Duration::from_millis(2500)));
         assert_eq!(p.config.interrupt, Some(true));

@@ -146,15 +146,19 @@ fn start_feed(config: &OverlayConfig, alerts: AlertEngineHandle, link: RwSignal<
     if config.demo {
         use_demo_feed(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope)));
     } else if let Some(token) = &config.token {
-        let on_deliveries = move |deliveries: Vec<Delivery>| alerts.push_all(deliveries.iter().filter_map(alert_input));
+        let broadcaster = config.broadcaster.clone().unwrap_or_default();
+        let on_deliveries = move |deliveries: Vec<Delivery>| {
+            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
+        };
         link.set(Some(use_tau_link(config, token.clone(), on_deliveries)));
     }
 }
 
-/// The alert for a delivery: an event's own, or one "While offline: …" summary alert.
-fn alert_input(delivery: &Delivery) -> Option<AlertInput> {
+/// The alert for a delivery: an event's own (none for another channel's event when the
+/// broadcaster id is known), or one "While offline: …" summary alert.
+fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
     match delivery {
-        Delivery::Alert(envelope) => AlertInput::from_envelope(envelope),
+        Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
         Delivery::Summary(summary) => {
             let text = summary.text();
             let (headline, details) = text.split_once(": ").unwrap_or((&text, ""));
