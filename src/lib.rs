@@ -10,6 +10,7 @@
 
 pub mod alert;
 pub mod backfill;
+mod bounded_set;
 pub mod chat;
 pub mod clock;
 pub mod config;

@@ -56,9 +56,10 @@ mod summary;
 pub use checkpoint::Checkpoint;
 pub use summary::OfflineSummary;
 
+use crate::bounded_set::BoundedSet;
 use crate::protocol::{Envelope, Origin, UnixMillis};
 use core::time::Duration;
-use seen::{key, SeenSet};
+use seen::key;
 use serde_json::Value;
 use summary::Tally;
 
@@ -158,7 +159,7 @@ pub struct Backfill {
     checkpoint: Option<Checkpoint>,
     /// A pass failed: the checkpoint must not move until one succeeds.
     frozen: bool,
-    seen: SeenSet,
+    seen: BoundedSet,
     pass: Option<Pass>,
     stats: BackfillStats,
 }
@@ -167,7 +168,7 @@ impl Backfill {
     /// A machine with no checkpoint and nothing seen.
     pub fn new(options: BackfillOptions) -> Self {
         Backfill {
-            seen: SeenSet::new(options.seen_capacity),
+            seen: BoundedSet::new(options.seen_capacity),
             options,
             checkpoint: None,
             frozen: false,
@@ -326,7 +327,7 @@ impl Backfill {
                 if let Some(c) = Checkpoint::of(&envelope) {
                     self.advance(c);
                 }
-                if k.is_some_and(|k| !self.seen.insert(k)) {
+                if k.is_some_and(|k| !self.seen.insert_hash(k)) {
                     self.stats.deduped += 1;
                 } else if tally.add(&envelope) {
                     self.stats.summarized += 1;
@@ -351,7 +352,7 @@ impl Backfill {
             if let Some(c) = Checkpoint::of(&envelope) {
                 self.advance(c);
             }
-            if !self.seen.insert(k) && envelope.origin != Origin::Replay {
+            if !self.seen.insert_hash(k) && envelope.origin != Origin::Replay {
                 return false;
             }
         }

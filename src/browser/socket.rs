@@ -100,3 +100,38 @@ pub fn open_for_machine(url: &str, generation: u64, feed: Rc<dyn Fn(Input<'_>)>)
         }
     }
 }
+
+/// The current socket of a connection machine, tagged with its generation: sends and closes
+/// meant for another generation do nothing.
+#[derive(Default)]
+pub struct SocketSlot(Option<(u64, Socket)>);
+
+impl SocketSlot {
+    /// Sends `text` if the current socket is of `generation`.
+    pub fn send(&self, generation: u64, text: &str) {
+        if let Some((_, socket)) = self.0.as_ref().filter(|(g, _)| *g == generation) {
+            socket.send(text);
+        }
+    }
+
+    /// Closes (drops) the current socket if it is of `generation`.
+    pub fn close(&mut self, generation: u64) {
+        if self.0.as_ref().is_some_and(|(g, _)| *g == generation) {
+            self.0 = None;
+        }
+    }
+
+    /// Installs the result of [`open_for_machine`]; a failure hands back its report timer.
+    pub fn set(&mut self, generation: u64, opened: Opened) -> Option<Timer> {
+        match opened {
+            Opened::Socket(socket) => {
+                self.0 = Some((generation, socket));
+                None
+            }
+            Opened::Failed(timer) => {
+                self.0 = None;
+                timer
+            }
+        }
+    }
+}

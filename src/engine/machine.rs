@@ -5,7 +5,6 @@
 //! priority queue and the screen. [`Engine::poll`] advances all of them to `now`.
 
 use super::config::EngineConfig;
-use super::dedupe::BoundedSet;
 use super::flood::Flood;
 use super::gifts::Gifts;
 use super::input::{AlertClass, AlertInput, InputOrigin, ALL_CLASSES, CLASS_COUNT};
@@ -13,6 +12,7 @@ use super::pending::{Item, Queue};
 use super::redemptions::{Redemptions, Verdict};
 use super::stats::{ClassStats, Counts, Snapshot};
 use super::view::{AlertShape, EngineAction, Phase};
+use crate::bounded_set::BoundedSet;
 use crate::clock::{Instant, Rng};
 use core::time::Duration;
 use std::collections::VecDeque;

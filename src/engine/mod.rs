@@ -37,7 +37,6 @@ mod adapter;
 mod condition;
 mod config;
 mod control;
-mod dedupe;
 mod flood;
 mod gifts;
 mod input;

@@ -2,8 +2,8 @@
 //! `-add` until an `-update` says `fulfilled`, dropping it when `canceled` comes first.
 
 use super::config::RedemptionMode;
-use super::dedupe::BoundedSet;
 use super::input::{AlertInput, RedemptionStatus};
+use crate::bounded_set::BoundedSet;
 use crate::clock::Instant;
 use core::time::Duration;
 use std::collections::VecDeque;

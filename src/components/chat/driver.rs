@@ -1,7 +1,7 @@
 //! The browser driver of the chat-bot socket: the pure [`ChatConnection`] and [`ChatOutbox`],
 //! one socket and one timer.
 
-use crate::browser::socket::{open_for_machine, Opened, Socket};
+use crate::browser::socket::{open_for_machine, SocketSlot};
 use crate::browser::{page, timer::Timer};
 use crate::chat::{ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
 use crate::config::{OverlayConfig, Token};
@@ -24,7 +24,7 @@ pub struct KeyedLine {
 struct ChatDriver {
     conn: ChatConnection,
     outbox: ChatOutbox,
-    socket: Option<(u64, Socket)>,
+    socket: SocketSlot,
     timer: Option<Timer>,
     next_key: u64,
     /// Frames the outbox released while the socket could not send yet (sent once live).
@@ -51,7 +51,7 @@ pub fn use_chat(config: &OverlayConfig, login: &str, token: Token) -> ChatHandle
         driver: StoredValue::new_local(ChatDriver {
             conn,
             outbox: ChatOutbox::default(),
-            socket: None,
+            socket: SocketSlot::default(),
             timer: None,
             next_key: 0,
             unsent: Vec::new(),
@@ -104,11 +104,7 @@ impl ChatHandle {
     }
 
     fn send_on(&self, generation: u64, text: &str) {
-        self.driver.with_value(|d| {
-            if let Some((_, socket)) = d.socket.as_ref().filter(|(g, _)| *g == generation) {
-                socket.send(text);
-            }
-        });
+        self.driver.with_value(|d| d.socket.send(generation, text));
     }
 
     fn feed(&self, input: Input<'_>) {
@@ -121,11 +117,7 @@ impl ChatHandle {
             match action {
                 ChatAction::Open { generation, url } => self.open(generation, &url),
                 ChatAction::Send { generation, text } => self.send_on(generation, &text),
-                ChatAction::Close { generation } => self.driver.update_value(|d| {
-                    if d.socket.as_ref().is_some_and(|(g, _)| *g == generation) {
-                        d.socket = None;
-                    }
-                }),
+                ChatAction::Close { generation } => self.driver.update_value(|d| d.socket.close(generation)),
                 ChatAction::Line(line) => new_lines.push(*line),
             }
         }
@@ -184,11 +176,9 @@ impl ChatHandle {
     fn open(&self, generation: u64, url: &str) {
         let handle = *self;
         let opened = open_for_machine(url, generation, Rc::new(move |input| handle.feed(input)));
-        self.driver.update_value(|d| match opened {
-            Opened::Socket(socket) => d.socket = Some((generation, socket)),
-            Opened::Failed(timer) => {
-                d.socket = None;
-                d.timer = timer;
+        self.driver.update_value(|d| {
+            if let Some(timer) = d.socket.set(generation, opened) {
+                d.timer = Some(timer);
             }
         });
     }

@@ -3,7 +3,7 @@
 //! in `localStorage`.
 
 use crate::backfill::{Backfill, BackfillOptions, BackfillStats, Checkpoint, Delivery, PageOutcome};
-use crate::browser::socket::{open_for_machine, Opened, Socket};
+use crate::browser::socket::{open_for_machine, SocketSlot};
 use crate::browser::{http, page, storage, timer::Timer};
 use crate::config::{OverlayConfig, Token};
 use crate::connection::{Action, Connection, ConnectionOptions, Input, LinkState, LinkStats};
@@ -26,7 +26,7 @@ pub struct LinkStatus {
 
 struct LinkDriver {
     conn: Connection,
-    socket: Option<(u64, Socket)>,
+    socket: SocketSlot,
     timer: Option<Timer>,
     backfill: Backfill,
     token: Token,
@@ -70,7 +70,7 @@ pub fn use_tau_link(
     });
     let driver = LinkDriver {
         conn,
-        socket: None,
+        socket: SocketSlot::default(),
         timer: None,
         backfill: Backfill::new(BackfillOptions {
             summary_after: config.offline_summary,
@@ -135,17 +135,9 @@ impl TauLinkHandle {
             match action {
                 Action::Open { generation, url } => self.open(generation, &url),
                 Action::Send { generation, text } => {
-                    self.driver.with_value(|d| {
-                        if let Some((_, socket)) = d.socket.as_ref().filter(|(g, _)| *g == generation) {
-                            socket.send(&text);
-                        }
-                    });
+                    self.driver.with_value(|d| d.socket.send(generation, &text));
                 }
-                Action::Close { generation } => self.driver.update_value(|d| {
-                    if d.socket.as_ref().is_some_and(|(g, _)| *g == generation) {
-                        d.socket = None;
-                    }
-                }),
+                Action::Close { generation } => self.driver.update_value(|d| d.socket.close(generation)),
                 Action::WentLive => self.start_backfill(),
                 Action::Deliver(envelope) => deliveries.extend(
                     self.driver
@@ -253,11 +245,9 @@ impl TauLinkHandle {
     fn open(&self, generation: u64, url: &str) {
         let handle = *self;
         let opened = open_for_machine(url, generation, Rc::new(move |input| handle.feed(input)));
-        self.driver.update_value(|d| match opened {
-            Opened::Socket(socket) => d.socket = Some((generation, socket)),
-            Opened::Failed(timer) => {
-                d.socket = None;
-                d.timer = timer;
+        self.driver.update_value(|d| {
+            if let Some(timer) = d.socket.set(generation, opened) {
+                d.timer = Some(timer);
             }
         });
     }

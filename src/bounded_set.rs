@@ -1,4 +1,5 @@
-//! A bounded set of ids (TAU row ids, redemption ids) remembered for deduplication.
+//! A bounded set of ids remembered for deduplication: TAU row ids and redemption ids in the
+//! engine, `(id, event_type)` keys in the backfill.
 //!
 //! Stores 64-bit hashes, not strings, and forgets the oldest beyond its capacity, so a long
 //! stream cannot grow it without bound.
@@ -33,7 +34,11 @@ impl BoundedSet {
 
     /// Adds `id`; returns false if it was already there.
     pub fn insert(&mut self, id: &str) -> bool {
-        let h = hash(id);
+        self.insert_hash(hash(id))
+    }
+
+    /// Adds an already-hashed key; returns false if it was already there.
+    pub fn insert_hash(&mut self, h: u64) -> bool {
         if !self.set.insert(h) {
             return false;
         }
@@ -68,5 +73,15 @@ mod tests {
         assert!(s.insert("c"));
         assert!(!s.contains("a") && s.contains("b") && s.contains("c"));
         assert!(s.remove("b") && !s.remove("b"));
+    }
+
+    #[test]
+    fn hashed_keys_follow_the_same_rules() {
+        let mut s = BoundedSet::new(2);
+        assert!(s.insert_hash(1) && s.insert_hash(2) && !s.insert_hash(1));
+        assert!(s.insert_hash(3));
+        assert_eq!(s.set.len(), 2);
+        assert!(s.insert_hash(1), "1 was evicted");
+        assert!(!s.insert_hash(3));
     }
 }
