@@ -21,6 +21,7 @@ pub mod json;
 pub mod protocol;
 pub mod rest;
 pub mod small;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
