@@ -49,7 +49,10 @@ fn cheer(raw: &str, set: &CheermoteSet) -> Vec<Fragment> {
 #[test]
 fn control_characters_are_stripped_and_line_breaks_become_spaces() {
     assert_eq!(sanitize("a\u{0}b\u{7}c\u{1b}[31md\u{7f}e\u{9b}f"), "abc[31mdef");
-    assert_eq!(sanitize("one\ntwo\r\nthree\tfour\u{85}five\u{2028}six"), "one two  three four five six");
+    assert_eq!(
+        sanitize("one\ntwo\r\nthree\tfour\u{85}five\u{2028}six"),
+        "one two  three four five six"
+    );
     assert_eq!(sanitize("\u{0}\u{1}\u{1f}\u{80}\u{9f}"), "");
 }
 
@@ -57,7 +60,9 @@ fn control_characters_are_stripped_and_line_breaks_become_spaces() {
 fn bidi_overrides_and_isolates_are_stripped() {
     // A name ending in an unclosed right-to-left override would reverse the headline after it.
     assert_eq!(clean_name("\u{202e}gnp.exe", NAME_MAX), "gnp.exe");
-    for c in ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+    for c in [
+        '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ] {
         assert_eq!(sanitize(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
     }
     // Implicit marks and right-to-left letters stay.
@@ -102,7 +107,12 @@ fn resub_fixture_emotes_become_emote_fragments() {
     let positions = sub_message_positions(m.message.emotes.as_deref().unwrap_or_default());
     assert_eq!(
         plain(&m.message.text, &positions),
-        [text("15 months already! "), emote("25", "Kappa"), text(" "), emote("30259", "HeyGuys")]
+        [
+            text("15 months already! "),
+            emote("25", "Kappa"),
+            text(" "),
+            emote("30259", "HeyGuys")
+        ]
     );
 }
 
@@ -112,7 +122,10 @@ fn use_irc_redemption_fixture_emotes_become_emote_fragments() {
         panic!("not a redemption")
     };
     let positions = irc_positions(r.user_input_emotes.as_deref().unwrap_or_default());
-    assert_eq!(plain(&r.user_input, &positions), [text("hello chat "), emote("25", "Kappa")]);
+    assert_eq!(
+        plain(&r.user_input, &positions),
+        [text("hello chat "), emote("25", "Kappa")]
+    );
 }
 
 #[test]
@@ -121,7 +134,19 @@ fn emote_urls_are_built_only_from_valid_ids() {
         emote_url("emotesv2_0123abcDEF").as_deref(),
         Some("https://static-cdn.jtvnw.net/emoticons/v2/emotesv2_0123abcDEF/default/dark/2.0")
     );
-    for bad in ["", "..", "../25", "25/../x", "25\"", "25'", "<img>", "a b", "25?x", "é", "9".repeat(65).as_str()] {
+    for bad in [
+        "",
+        "..",
+        "../25",
+        "25/../x",
+        "25\"",
+        "25'",
+        "<img>",
+        "a b",
+        "25?x",
+        "é",
+        "9".repeat(65).as_str(),
+    ] {
         assert_eq!(emote_url(bad), None, "{bad:?}");
         // A fragment built by hand with a bad id still gives no image.
         assert_eq!(emote(bad, "x").image_url(), None, "{bad:?}");
@@ -143,9 +168,9 @@ fn positions_count_code_points_after_multibyte_characters() {
 fn invalid_positions_are_ignored_and_their_text_kept() {
     let raw = "hi Kappa";
     let cases = [
-        at(5, 3, "25"),                  // reversed
-        at(3, 8, "25"),                  // end one past the last code point
-        at(30, 40, "25"),                // far out of range
+        at(5, 3, "25"),                   // reversed
+        at(3, 8, "25"),                   // end one past the last code point
+        at(30, 40, "25"),                 // far out of range
         at(usize::MAX, usize::MAX, "25"), // overflow bait
         at(0, usize::MAX, "25"),
         at(3, 7, "../../x"),
@@ -163,7 +188,16 @@ fn invalid_positions_are_ignored_and_their_text_kept() {
 #[test]
 fn overlapping_positions_keep_the_first_one_only() {
     let raw = "Kappa Kappa";
-    let got = plain(raw, &[at(6, 10, "25"), at(2, 7, "1"), at(0, 4, "25"), at(4, 4, "9"), at(0, 4, "7")]);
+    let got = plain(
+        raw,
+        &[
+            at(6, 10, "25"),
+            at(2, 7, "1"),
+            at(0, 4, "25"),
+            at(4, 4, "9"),
+            at(0, 4, "7"),
+        ],
+    );
     assert_eq!(got, [emote("25", "Kappa"), text(" "), emote("25", "Kappa")]);
 }
 
@@ -171,7 +205,10 @@ fn overlapping_positions_keep_the_first_one_only() {
 fn positions_in_any_order_give_fragments_in_text_order() {
     let raw = "a b c";
     let got = plain(raw, &[at(4, 4, "3"), at(0, 0, "1"), at(2, 2, "2")]);
-    assert_eq!(got, [emote("1", "a"), text(" "), emote("2", "b"), text(" "), emote("3", "c")]);
+    assert_eq!(
+        got,
+        [emote("1", "a"), text(" "), emote("2", "b"), text(" "), emote("3", "c")]
+    );
 }
 
 #[test]
@@ -206,10 +243,15 @@ fn an_emote_that_does_not_fit_the_cap_is_left_out_whole() {
 #[test]
 fn ten_thousand_hostile_positions_are_handled() {
     let raw = "Kappa ".repeat(2_000);
-    let mut positions: Vec<EmotePosition> = (0..10_000).map(|i| at(i * 3 % 12_000, i * 3 % 12_000 + 4, "25")).collect();
+    let mut positions: Vec<EmotePosition> = (0..10_000)
+        .map(|i| at(i * 3 % 12_000, i * 3 % 12_000 + 4, "25"))
+        .collect();
     positions.push(at(0, 4, "25"));
     let got = build_fragments(&raw, &positions, &CheermoteSet::default(), usize::MAX);
-    assert_eq!(got.iter().filter(|f| matches!(f, Fragment::Emote { .. })).count(), 2_000);
+    assert_eq!(
+        got.iter().filter(|f| matches!(f, Fragment::Emote { .. })).count(),
+        2_000
+    );
     assert_eq!(plain_text(&got), raw);
 }
 
@@ -258,7 +300,10 @@ fn cheer_fixture_message_becomes_a_cheermote_and_text() {
     };
     assert_eq!(
         cheer(&c.message, &CheermoteSet::builtin()),
-        [cheermote("Cheer", 100, Some("#9c3ee8"), None), text(" that build finally passed!")]
+        [
+            cheermote("Cheer", 100, Some("#9c3ee8"), None),
+            text(" that build finally passed!")
+        ]
     );
 }
 
@@ -300,7 +345,12 @@ fn helix_cheermotes_give_tier_colours_and_cdn_images_only() {
             cheermote("CHEER", 1000, None, None),
             text(" "),
             // The dark image is on a foreign host: the light one on Twitch's CDN is used.
-            cheermote("Cheer", 20000, Some("#f43021"), Some("https://static-cdn.jtvnw.net/bits/10000.png")),
+            cheermote(
+                "Cheer",
+                20000,
+                Some("#f43021"),
+                Some("https://static-cdn.jtvnw.net/bits/10000.png")
+            ),
             text(" "),
             // Below the family's lowest tier: a cheermote without colour or image.
             cheermote("Party", 400, None, None),
@@ -314,14 +364,29 @@ fn helix_cheermotes_give_tier_colours_and_cdn_images_only() {
 fn cheer_tokens_must_be_whole_words_with_a_plain_amount() {
     let set = CheermoteSet::builtin();
     for raw in [
-        "xCheer100", "Cheer100!", "Cheer100x", "Cheer", "Cheer0", "Cheer0100", "Cheer1234567890", "Chee100",
-        "Cheer-100", "Cheer１００", "Kappa100", "100",
+        "xCheer100",
+        "Cheer100!",
+        "Cheer100x",
+        "Cheer",
+        "Cheer0",
+        "Cheer0100",
+        "Cheer1234567890",
+        "Chee100",
+        "Cheer-100",
+        "Cheer１００",
+        "Kappa100",
+        "100",
     ] {
         assert_eq!(cheer(raw, &set), [text(raw)], "{raw}");
     }
     assert_eq!(
         cheer("gg\tcheer5\nCheer5\u{0}", &set),
-        [text("gg "), cheermote("cheer", 5, Some("#979797"), None), text(" "), cheermote("Cheer", 5, Some("#979797"), None)]
+        [
+            text("gg "),
+            cheermote("cheer", 5, Some("#979797"), None),
+            text(" "),
+            cheermote("Cheer", 5, Some("#979797"), None)
+        ]
     );
     // Sanitizing comes first: a dropped control character glues words together.
     assert_eq!(cheer("gg\u{0}Cheer5", &set), [text("ggCheer5")]);
@@ -329,10 +394,21 @@ fn cheer_tokens_must_be_whole_words_with_a_plain_amount() {
 
 #[test]
 fn cheermotes_and_emotes_mix_in_one_message() {
-    let got = build_fragments("Kappa Cheer100 Kappa", &[at(0, 4, "25"), at(15, 19, "25")], &CheermoteSet::builtin(), MESSAGE_MAX);
+    let got = build_fragments(
+        "Kappa Cheer100 Kappa",
+        &[at(0, 4, "25"), at(15, 19, "25")],
+        &CheermoteSet::builtin(),
+        MESSAGE_MAX,
+    );
     assert_eq!(
         got,
-        [emote("25", "Kappa"), text(" "), cheermote("Cheer", 100, Some("#9c3ee8"), None), text(" "), emote("25", "Kappa")]
+        [
+            emote("25", "Kappa"),
+            text(" "),
+            cheermote("Cheer", 100, Some("#9c3ee8"), None),
+            text(" "),
+            emote("25", "Kappa")
+        ]
     );
     assert_eq!(plain_text(&got), "Kappa Cheer100 Kappa");
 }
@@ -377,7 +453,13 @@ fn only_hex_colours_are_tier_colours() {
 
 #[test]
 fn helix_answers_that_are_not_cheermote_lists_give_an_empty_set() {
-    for body in [json!(null), json!({}), json!({"data": 3}), json!({"data": [1, "x", null]}), json!([])] {
+    for body in [
+        json!(null),
+        json!({}),
+        json!({"data": 3}),
+        json!({"data": [1, "x", null]}),
+        json!([]),
+    ] {
         assert!(CheermoteSet::from_helix(&body).is_empty(), "{body}");
     }
 }

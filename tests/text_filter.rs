@@ -23,7 +23,10 @@ fn masked(words: &[&str], text: &str) -> String {
 
 #[test]
 fn only_whole_words_are_masked() {
-    assert_eq!(masked(&["bad"], "bad badge sinbad bad! (bad) bad_x 'bad'"), "*** badge sinbad ***! (***) ***_x '***'");
+    assert_eq!(
+        masked(&["bad"], "bad badge sinbad bad! (bad) bad_x 'bad'"),
+        "*** badge sinbad ***! (***) ***_x '***'"
+    );
     assert_eq!(masked(&["bad"], "BAD Bad bAd"), "*** *** ***");
     assert_eq!(masked(&["bad"], "bad1 1bad"), "bad1 1bad");
     assert_eq!(masked(&["BAD"], "so bad"), "so ***");
@@ -43,14 +46,27 @@ fn leetspeak_evasion_is_caught() {
 
 #[test]
 fn zero_width_evasion_is_caught() {
-    for evasion in ["b\u{200b}ad", "b\u{ad}ad", "b\u{feff}a\u{2060}d", "b\u{200c}a\u{200d}d", "\u{200b}bad\u{200b}"] {
+    for evasion in [
+        "b\u{200b}ad",
+        "b\u{ad}ad",
+        "b\u{feff}a\u{2060}d",
+        "b\u{200c}a\u{200d}d",
+        "\u{200b}bad\u{200b}",
+    ] {
         assert_eq!(masked(&["bad"], evasion).replace('\u{200b}', ""), "***", "{evasion:?}");
     }
 }
 
 #[test]
 fn full_width_styled_and_decorated_letters_are_caught() {
-    for evasion in ["ｂａｄ", "𝐛𝐚𝐝", "𝓫𝓪𝓭", "ⓑⓐⓓ", "b\u{336}a\u{336}d\u{336}", "b\u{35c}\u{35d}\u{35e}ad"] {
+    for evasion in [
+        "ｂａｄ",
+        "𝐛𝐚𝐝",
+        "𝓫𝓪𝓭",
+        "ⓑⓐⓓ",
+        "b\u{336}a\u{336}d\u{336}",
+        "b\u{35c}\u{35d}\u{35e}ad",
+    ] {
         assert_eq!(masked(&["bad"], &format!("so {evasion}!")), "so ***!", "{evasion:?}");
     }
     // A ligature folds to two letters and is masked as one character.
@@ -76,7 +92,10 @@ fn accents_compose_instead_of_being_stripped() {
 fn spelled_out_words_are_caught_but_not_inside_longer_runs() {
     for evasion in ["b.a.d", "b a d", "B-@-D", "b_a_d", "b*a*d", "b.\u{200b}a.d"] {
         let got = masked(&["bad"], &format!("you {evasion}!"));
-        assert!(got.starts_with("you *") && got.ends_with("*!") && !got.contains(['b', 'B']), "{evasion:?}: {got}");
+        assert!(
+            got.starts_with("you *") && got.ends_with("*!") && !got.contains(['b', 'B']),
+            "{evasion:?}: {got}"
+        );
     }
     for innocent in ["x b a d", "b a d s", "b..a..d", "a b c"] {
         assert_eq!(masked(&["bad"], innocent), innocent);
@@ -89,7 +108,10 @@ fn phrases_match_across_any_spaces_and_punctuation() {
     assert_eq!(masked(&words, "pls kill   yourself"), "pls ***************");
     assert_eq!(masked(&words, "KILL.YOURSELF now"), "************* now");
     assert_eq!(masked(&words, "kill\nyourself"), "*************");
-    assert_eq!(masked(&words, "killyourself kill yourselfie"), "killyourself kill yourselfie");
+    assert_eq!(
+        masked(&words, "killyourself kill yourselfie"),
+        "killyourself kill yourselfie"
+    );
 }
 
 #[test]
@@ -133,8 +155,16 @@ fn emotes_whose_code_is_listed_become_masked_text() {
     let parts = build_fragments(
         "hi Kappa! HeyGuys Cheer100",
         &[
-            EmotePosition { begin: 3, end: 7, id: "25".into() },
-            EmotePosition { begin: 10, end: 16, id: "30259".into() },
+            EmotePosition {
+                begin: 3,
+                end: 7,
+                id: "25".into(),
+            },
+            EmotePosition {
+                begin: 10,
+                end: 16,
+                id: "30259".into(),
+            },
         ],
         &CheermoteSet::builtin(),
         MESSAGE_MAX,
@@ -160,7 +190,10 @@ fn the_builtin_list_is_off_unless_enabled() {
         assert_eq!(off.text(&text, &nfkc).text, text);
         let hit = on.text(&text, &nfkc);
         assert_eq!(hit.verdict, Verdict::DropAlert, "{word}");
-        assert!(hit.text.starts_with("you *") && !hit.text[4..].contains(|c: char| c.is_alphabetic()), "{word}");
+        assert!(
+            hit.text.starts_with("you *") && !hit.text[4..].contains(|c: char| c.is_alphabetic()),
+            "{word}"
+        );
     }
 }
 
@@ -186,7 +219,13 @@ fn hostile_ten_kilobyte_texts_are_filtered_quickly() {
 fn config_defaults_and_shape() {
     let c = WordFilterConfig::from_json(r#"{"builtin": null, "lists": [{"words": ["a"]}]}"#).unwrap();
     assert_eq!(c.builtin, None);
-    assert_eq!(c.lists, [WordList { words: vec!["a".into()], action: FilterAction::Mask }]);
+    assert_eq!(
+        c.lists,
+        [WordList {
+            words: vec!["a".into()],
+            action: FilterAction::Mask
+        }]
+    );
     assert!(c.is_enabled());
     let c = WordFilterConfig::from_json(r#"{"builtin": "hide_message", "lists": []}"#).unwrap();
     assert_eq!(c.builtin, Some(FilterAction::HideMessage));
@@ -198,14 +237,42 @@ fn config_mistakes_are_errors_naming_where() {
     let value = |text: &str| tau_overlay::json::parse(text).unwrap();
     let cases = [
         (r#"{"builtins": "mask"}"#, "word_filter", "unknown key \"builtins\""),
-        (r#"{"builtin": true}"#, "word_filter.builtin", "expected a string, found a boolean"),
+        (
+            r#"{"builtin": true}"#,
+            "word_filter.builtin",
+            "expected a string, found a boolean",
+        ),
         (r#"{"builtin": "ban"}"#, "word_filter.builtin", "unknown value \"ban\""),
-        (r#"{"lists": {}}"#, "word_filter.lists", "expected an array, found an object"),
-        (r#"{"lists": [{"words": ["a"]}, {"word": ["b"]}]}"#, "word_filter.lists[1]", "unknown key \"word\""),
-        (r#"{"lists": [{"action": "mask"}]}"#, "word_filter.lists[0]", "missing key \"words\""),
-        (r#"{"lists": [{"words": "bad"}]}"#, "word_filter.lists[0].words", "expected an array of strings"),
-        (r#"{"lists": [{"words": ["a", 3]}]}"#, "word_filter.lists[0].words[1]", "expected a string, found a number"),
-        (r#"{"lists": [{"words": [], "action": "hide"}]}"#, "word_filter.lists[0].action", "unknown value \"hide\""),
+        (
+            r#"{"lists": {}}"#,
+            "word_filter.lists",
+            "expected an array, found an object",
+        ),
+        (
+            r#"{"lists": [{"words": ["a"]}, {"word": ["b"]}]}"#,
+            "word_filter.lists[1]",
+            "unknown key \"word\"",
+        ),
+        (
+            r#"{"lists": [{"action": "mask"}]}"#,
+            "word_filter.lists[0]",
+            "missing key \"words\"",
+        ),
+        (
+            r#"{"lists": [{"words": "bad"}]}"#,
+            "word_filter.lists[0].words",
+            "expected an array of strings",
+        ),
+        (
+            r#"{"lists": [{"words": ["a", 3]}]}"#,
+            "word_filter.lists[0].words[1]",
+            "expected a string, found a number",
+        ),
+        (
+            r#"{"lists": [{"words": [], "action": "hide"}]}"#,
+            "word_filter.lists[0].action",
+            "unknown value \"hide\"",
+        ),
         (r#"[]"#, "word_filter", "expected an object, found an array"),
     ];
     for (text, path, problem) in cases {

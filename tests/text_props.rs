@@ -35,7 +35,11 @@ fn positions() -> impl Strategy<Value = Vec<EmotePosition>> {
             .map(|(begin, len, id)| EmotePosition {
                 begin,
                 // Mostly forward spans, sometimes reversed ones.
-                end: if len == 11 { begin.saturating_sub(2) } else { begin + len },
+                end: if len == 11 {
+                    begin.saturating_sub(2)
+                } else {
+                    begin + len
+                },
                 id: id.to_string(),
             })
             .collect()

@@ -24,7 +24,9 @@ pub fn twitch_cdn_url(url: &str) -> Option<String> {
     let rest = url.strip_prefix("https://")?;
     let (host, path) = rest.split_at(rest.find('/')?);
     let host_ok = !host.is_empty()
-        && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
         && (CDN_HOSTS.contains(&host) || CDN_SUFFIXES.iter().any(|s| host.ends_with(s)));
     let path_ok = !path
         .chars()
@@ -95,7 +97,10 @@ impl CheermoteSet {
     pub fn new(families: Vec<CheermoteFamily>) -> CheermoteSet {
         let mut set = CheermoteSet::default();
         for mut family in families {
-            let taken = set.families.iter().any(|f| f.prefix.eq_ignore_ascii_case(&family.prefix));
+            let taken = set
+                .families
+                .iter()
+                .any(|f| f.prefix.eq_ignore_ascii_case(&family.prefix));
             if !is_prefix(&family.prefix) || taken {
                 continue;
             }

@@ -1,29 +1,7 @@
 //! The word filter: lists of words, each with an action, matched against viewer names and
 //! messages however they are disguised.
 //!
-//! How a text is matched (see [`super::normalize`]):
-//!
-//! 1. Text and filter words are folded: NFKC (full-width, ligatures, circled and mathematical
-//!    letters become plain ones), zero-width characters and soft hyphens removed, combining marks
-//!    that do not compose dropped, lower case. Filter words also get the leetspeak digits replaced
-//!    by letters.
-//! 2. A filter word matches a **whole word** of the text: it must start at the beginning of the
-//!    text or after a character that is not a letter or digit, and end before one. Each text
-//!    character may stand for itself or its leetspeak letter: `0`→o, `1`→i or l, `3`→e, `4`→a,
-//!    `5`→s, `7`→t, `@`→a, `$`→s. So `b4d`, `B@D`, `ｂａｄ`, `b\u{200b}ad` all match `bad`, and
-//!    `badge` or `sinbad` do not.
-//! 3. Spaces and punctuation inside a filter word (`kill yourself`) match any run of spaces and
-//!    punctuation in the text (`kill   yourself`, `kill.yourself`).
-//! 4. A word spelled out in single characters with one separator between each (`b.a.d`,
-//!    `b a d`, `b-@-d`) matches when the whole spelled-out run is the filter word. Runs inside
-//!    longer runs (`x b a d`) do not, to keep innocent single letters safe.
-//!
-//! Not caught, by design: repeated letters (`baaad`), words glued to others (`verybad`),
-//! homoglyphs from other scripts (Cyrillic `а` for Latin `a`).
-//!
-//! Every hit is masked (`*` per visible character); the strongest action among the hits is the
-//! [`Verdict`]. Emote codes are checked too: an emote whose code is hit becomes masked text.
-//! Cheermotes are left alone.
+//! The matching rules are documented on [`WordFilter`].
 
 use super::filter_config::{FilterAction, WordFilterConfig, BUILTIN_WORDS};
 use super::fragments::Fragment;
@@ -89,6 +67,30 @@ pub struct FilteredMessage {
 }
 
 /// The word filter, built once from the configuration.
+///
+/// How a text is matched:
+///
+/// 1. Text and filter words are folded: NFKC (full-width, ligatures, circled and mathematical
+///    letters become plain ones), zero-width characters and soft hyphens removed, combining marks
+///    that do not compose dropped, lower case. Filter words also get the leetspeak digits replaced
+///    by letters.
+/// 2. A filter word matches a **whole word** of the text: it must start at the beginning of the
+///    text or after a character that is not a letter or digit, and end before one. Each text
+///    character may stand for itself or its leetspeak letter: `0`→o, `1`→i or l, `3`→e, `4`→a,
+///    `5`→s, `7`→t, `@`→a, `$`→s. So `b4d`, `B@D`, `ｂａｄ`, `b\u{200b}ad` all match `bad`, and
+///    `badge` or `sinbad` do not.
+/// 3. Spaces and punctuation inside a filter word (`kill yourself`) match any run of spaces and
+///    punctuation in the text (`kill   yourself`, `kill.yourself`).
+/// 4. A word spelled out in single characters with one separator between each (`b.a.d`,
+///    `b a d`, `b-@-d`) matches when the whole spelled-out run is the filter word. Runs inside
+///    longer runs (`x b a d`) do not, to keep innocent single letters safe.
+///
+/// Not caught, by design: repeated letters (`baaad`), words glued to others (`verybad`),
+/// homoglyphs from other scripts (Cyrillic `а` for Latin `a`).
+///
+/// Every hit is masked (`*` per visible character); the strongest action among the hits is the
+/// [`Verdict`]. Emote codes are checked too: an emote whose code is hit becomes masked text.
+/// Cheermotes are left alone.
 ///
 /// ```
 /// use tau_overlay::text::{Verdict, WordFilter, WordFilterConfig};
@@ -212,7 +214,10 @@ impl WordFilter {
                 (_, fragment) => out.push(fragment),
             }
         }
-        FilteredMessage { fragments: out, verdict }
+        FilteredMessage {
+            fragments: out,
+            verdict,
+        }
     }
 
     /// Every hit in `folded`: its range of folded characters (inclusive) and its action.

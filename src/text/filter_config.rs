@@ -124,7 +124,11 @@ fn action(value: &Value, path: &str) -> Result<FilterAction, ConfigError> {
         Value::String(s) => ACTIONS.iter().find(|(n, _)| n == s).map(|(_, a)| *a).ok_or_else(|| {
             error(
                 path,
-                format!("unknown value {} (expected one of {})", json::quote(s), names.join(", ")),
+                format!(
+                    "unknown value {} (expected one of {})",
+                    json::quote(s),
+                    names.join(", ")
+                ),
             )
         }),
         other => Err(error(path, expected("a string", other))),
