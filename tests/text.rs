@@ -52,6 +52,15 @@ fn control_characters_are_stripped_and_line_breaks_become_spaces() {
 }
 
 #[test]
+fn sanitizing_pieces_and_joining_them_equals_sanitizing_the_whole() {
+    // The fragment builder relies on it: emote positions count characters of the raw text.
+    let pieces = ["a\u{202e}", "b\nc\u{0}", "d\u{2067}é😀\u{200d}"];
+    let joined: String = pieces.iter().map(|p| sanitize(p)).collect();
+    assert_eq!(joined, sanitize(&pieces.concat()));
+    assert_eq!(joined, "ab cdé😀\u{200d}");
+}
+
+#[test]
 fn bidi_overrides_and_isolates_are_stripped() {
     // A name ending in an unclosed right-to-left override would reverse the headline after it.
     assert_eq!(clean_name("\u{202e}gnp.exe", NAME_MAX), "gnp.exe");

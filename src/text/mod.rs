@@ -10,6 +10,13 @@
 //! * [`WordFilter`]: the streamer's word lists ([`WordFilterConfig`]), matched after NFKC,
 //!   zero-width removal and a leetspeak map, masking words and giving a [`Verdict`].
 //!
+//! Per alert, the shell is expected to do: names through [`clean_name`] then
+//! [`WordFilter::name`]; messages through [`build_fragments`] (emote positions from
+//! [`sub_message_positions`] or [`irc_positions`], cheermotes only for cheers) then
+//! [`WordFilter::message`]; reward titles through [`clean_name`] and [`WordFilter::text`]. The
+//! strongest [`Verdict`] decides: drop the alert, show it without the message, or show all. In
+//! the browser the normaliser is `|s: &str| String::from(js_sys::JsString::from(s).normalize("NFKC"))`.
+//!
 //! ```
 //! use tau_overlay::text::*;
 //!

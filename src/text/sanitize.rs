@@ -61,17 +61,3 @@ pub fn cap_chars(text: &str, max: usize) -> String {
 pub fn clean_name(name: &str, max: usize) -> String {
     cap_chars(sanitize(name).trim(), max)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sanitize_is_a_per_character_map() {
-        let pieces = ["a\u{202e}", "b\nc\u{0}", "d\u{2067}é😀\u{200d}"];
-        let text = pieces.concat();
-        let joined: String = pieces.iter().map(|p| sanitize(p)).collect();
-        assert_eq!(joined, sanitize(&text));
-        assert_eq!(sanitize(&text), "ab cdé😀\u{200d}");
-    }
-}
