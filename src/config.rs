@@ -77,7 +77,10 @@ impl TauAddr {
         let host_ok = if let Some(inside) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
             !inside.is_empty() && inside.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'))
         } else {
-            !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         };
         if !host_ok {
             return Err(bad());
@@ -296,12 +299,13 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             config.token = Some(Token(v));
         }
         "tau" => {
-            config.tau = Some(
-                TauAddr::parse(value.as_deref().unwrap_or("")).map_err(|_| ConfigProblem::ConnectNowhere {
-                    key: "tau",
-                    reason: "expected host[:port], e.g. localhost:8000",
-                })?,
-            )
+            config.tau =
+                Some(
+                    TauAddr::parse(value.as_deref().unwrap_or("")).map_err(|_| ConfigProblem::ConnectNowhere {
+                        key: "tau",
+                        reason: "expected host[:port], e.g. localhost:8000",
+                    })?,
+                )
         }
         "tls" => {
             config.tls = flag(value.as_deref()).ok_or(ConfigProblem::ConnectNowhere {

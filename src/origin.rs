@@ -134,9 +134,9 @@ impl TauOrigin {
             }
             return Ok(self.http_url(link));
         }
-        let absolute = link.split_once("://").is_some_and(|(scheme, _)| {
-            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
-        });
+        let absolute = link
+            .split_once("://")
+            .is_some_and(|(scheme, _)| matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https"));
         if !absolute {
             return Err(LinkRefused::Malformed);
         }
@@ -234,7 +234,13 @@ mod tests {
         );
         assert_eq!(tau.resolve("http://localhost:8000/a"), Err(LinkRefused::OtherOrigin));
         assert_eq!(tau.resolve("https://evil.example/a"), Err(LinkRefused::OtherOrigin));
-        for malformed in ["//evil.example/a", "/\\evil.example/a", "javascript:alert(1)", "a?cursor=1", " /a"] {
+        for malformed in [
+            "//evil.example/a",
+            "/\\evil.example/a",
+            "javascript:alert(1)",
+            "a?cursor=1",
+            " /a",
+        ] {
             assert_eq!(tau.resolve(malformed), Err(LinkRefused::Malformed), "{malformed}");
         }
     }

@@ -96,7 +96,9 @@ fn tau_address_forms() {
     assert_eq!(TauAddr::parse("10.0.0.2:80").unwrap().to_string(), "10.0.0.2:80");
     assert_eq!(TauAddr::parse("[::1]:9000").unwrap().to_string(), "[::1]:9000");
     assert_eq!(TauAddr::parse("[::1]").unwrap().port, 8000);
-    for bad in ["", ":80", "h:0", "h:99999", "h@evil:1", "h/p", "[::1", "h:x", "a:b:80", "[h]:80", "h]:80"] {
+    for bad in [
+        "", ":80", "h:0", "h:99999", "h@evil:1", "h/p", "[::1", "h:x", "a:b:80", "[h]:80", "h]:80",
+    ] {
         assert!(TauAddr::parse(bad).is_err(), "{bad}");
     }
 }
@@ -111,13 +113,19 @@ fn token_debug_is_redacted() {
 
 #[test]
 fn malformed_tau_setting_connects_nowhere() {
-    for fragment in ["#token=t&tau=bad/host", "#tau=bad/host&token=t&tau=localhost:8000", "#token=t&tls=maybe"] {
+    for fragment in [
+        "#token=t&tau=bad/host",
+        "#tau=bad/host&token=t&tau=localhost:8000",
+        "#token=t&tls=maybe",
+    ] {
         let p = parse_fragment(fragment);
         assert_eq!(p.config.tau, None, "{fragment}");
         assert_eq!(p.config.origin(), None, "{fragment}");
         assert!(
-            p.problems.iter().any(|e| matches!(e, ConfigProblem::ConnectNowhere { .. })
-                && e.to_string().contains("not connecting anywhere")),
+            p.problems
+                .iter()
+                .any(|e| matches!(e, ConfigProblem::ConnectNowhere { .. })
+                    && e.to_string().contains("not connecting anywhere")),
             "{fragment}: {:?}",
             p.problems
         );
@@ -149,7 +157,10 @@ fn url_encoded_fragment_never_puts_the_token_on_screen() {
         let p = parse_fragment(fragment);
         let shown: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
         assert_eq!(p.problems, vec![ConfigProblem::SecretLikeKey], "{fragment}");
-        assert!(!shown.concat().contains("secret") && !shown.concat().contains("9944"), "{shown:?}");
+        assert!(
+            !shown.concat().contains("secret") && !shown.concat().contains("9944"),
+            "{shown:?}"
+        );
         assert_eq!(p.scrubbed, "#demo", "{fragment}");
     }
     // The token pasted as another setting's value leaves the address bar too.
@@ -159,5 +170,8 @@ fn url_encoded_fragment_never_puts_the_token_on_screen() {
     let p = parse_fragment("#demo&colour=s3cret&averyveryverylongkeyname.with.dots=1");
     let shown: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
     assert!(!shown.concat().contains("s3cret"), "{shown:?}");
-    assert!(shown.iter().any(|s| s.contains("`averyveryverylongkeyname…`")), "{shown:?}");
+    assert!(
+        shown.iter().any(|s| s.contains("`averyveryverylongkeyname…`")),
+        "{shown:?}"
+    );
 }

@@ -35,12 +35,19 @@ async fn the_token_check_request_built_from_these_helpers_is_accepted_by_tau() {
     let wrong = auth_header(&Token::new("not-the-token"));
     let (accept, json) = ACCEPT_JSON;
     // What the overlay sends: the token in DRF's `Token` scheme, and JSON asked for.
-    assert_eq!(token_check(&tau, &[(&good.0, &good.1), (accept, json)]).await, TokenStatus::Ok);
+    assert_eq!(
+        token_check(&tau, &[(&good.0, &good.1), (accept, json)]).await,
+        TokenStatus::Ok
+    );
     assert_eq!(
         token_check(&tau, &[(&wrong.0, &wrong.1), (accept, json)]).await,
         TokenStatus::Rejected
     );
-    assert_eq!(token_check(&tau, &[(accept, json)]).await, TokenStatus::Rejected, "the path needs auth");
+    assert_eq!(
+        token_check(&tau, &[(accept, json)]).await,
+        TokenStatus::Rejected,
+        "the path needs auth"
+    );
     // A browser's default `Accept` gets DRF's HTML browsable API, which is no answer to trust;
     // ACCEPT_JSON is what keeps the reply JSON.
     let browser_accept = ("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
@@ -48,7 +55,14 @@ async fn the_token_check_request_built_from_these_helpers_is_accepted_by_tau() {
         token_check(&tau, &[(&good.0, &good.1), browser_accept]).await,
         TokenStatus::ServerError(200)
     );
-    let reply = http(tau.addr(), "GET", TOKEN_CHECK_PATH, &[(&good.0, &good.1), (accept, json)], "").await;
+    let reply = http(
+        tau.addr(),
+        "GET",
+        TOKEN_CHECK_PATH,
+        &[(&good.0, &good.1), (accept, json)],
+        "",
+    )
+    .await;
     assert_eq!(reply.header("content-type"), Some("application/json"));
 }
 

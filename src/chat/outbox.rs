@@ -165,7 +165,8 @@ impl ChatOutbox {
 /// (zero-width and other format characters in front do not hide it).
 pub fn is_command(part: &str) -> bool {
     let invisible = |c: &char| {
-        c.is_whitespace() || matches!(*c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}')
+        c.is_whitespace()
+            || matches!(*c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}')
     };
     matches!(part.chars().find(|c| !invisible(c)), Some('/' | '.'))
 }
@@ -250,14 +251,23 @@ mod tests {
     fn chat_say_refuses_chat_commands_unless_the_page_opts_in() {
         let t = Instant(0);
         let mut outbox = ChatOutbox::default();
-        for command in ["/ban x", ".timeout x 600", "  /me waves", "\u{200B}/ban x", "\u{FEFF}.mod x"] {
+        for command in [
+            "/ban x",
+            ".timeout x 600",
+            "  /me waves",
+            "\u{200B}/ban x",
+            "\u{FEFF}.mod x",
+        ] {
             assert_eq!(outbox.send("x", command, t), Err(SendError::Command), "{command:?}");
         }
         // A long message whose second part would start with a command is refused whole.
         let sneaky = format!("{} /ban x", "a".repeat(500));
         assert_eq!(outbox.send("x", &sneaky, t), Err(SendError::Command));
         assert_eq!(outbox.queued(), 0);
-        assert_eq!(outbox.send("x", "gg... /ban is not a command here", t).unwrap().len(), 1);
+        assert_eq!(
+            outbox.send("x", "gg... /ban is not a command here", t).unwrap().len(),
+            1
+        );
         assert!(SendError::Command.to_string().contains("chat_commands"));
 
         let mut allowed = ChatOutbox::new(OutboxOptions {

@@ -76,7 +76,10 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' => match (bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
                 (Some(hi), Some(lo)) => {
                     out.push((hi * 16 + lo) as u8);
                     i += 3;
@@ -111,13 +114,23 @@ mod tests {
         let keys: Vec<_> = p.iter().map(|p| (p.key.as_str(), p.value.as_deref())).collect();
         assert_eq!(
             keys,
-            [("token", Some("secret")), ("tau", Some("h:1")), ("x", Some("=")), ("y", None)]
+            [
+                ("token", Some("secret")),
+                ("tau", Some("h:1")),
+                ("x", Some("=")),
+                ("y", None)
+            ]
         );
     }
 
     #[test]
     fn secret_like_keys() {
-        for secret in ["token2", " TOKEN", "mytoken", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"] {
+        for secret in [
+            "token2",
+            " TOKEN",
+            "mytoken",
+            "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b",
+        ] {
             assert!(is_secret_like(secret), "{secret}");
         }
         for plain in ["colour", "offline_summary", "chat_commands", "tau"] {

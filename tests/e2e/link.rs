@@ -104,9 +104,11 @@ async fn a_bad_token_says_token_rejected_and_is_not_retried_within_thirty_second
             .map(|r| r.at);
         socket.into_iter().chain(rest).min()
     };
-    wait_until("the overlay's first attempt with the token", Duration::from_secs(20), || {
-        rejected_at().is_some()
-    })
+    wait_until(
+        "the overlay's first attempt with the token",
+        Duration::from_secs(20),
+        || rejected_at().is_some(),
+    )
     .await;
     let first = rejected_at().unwrap();
     browser

@@ -87,14 +87,21 @@ async fn malformed_tau_setting_connects_nowhere() {
             "[data-testid=config-problems] li",
             Duration::from_secs(15),
             "the tau problem",
-            |t| t.iter().any(|p| p.contains("`tau`") && p.contains("not connecting anywhere")),
+            |t| {
+                t.iter()
+                    .any(|p| p.contains("`tau`") && p.contains("not connecting anywhere"))
+            },
         )
         .await;
     // The old code connected to localhost:8000 (this fake) within a second.
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert_eq!(tau.connections_total(), 0, "no websocket anywhere");
     assert!(tau.auth_attempts().is_empty(), "{:?}", tau.auth_attempts());
-    assert!(tau.rest_requests().is_empty(), "no REST request: {:?}", tau.rest_requests());
+    assert!(
+        tau.rest_requests().is_empty(),
+        "no REST request: {:?}",
+        tau.rest_requests()
+    );
     assert_eq!(browser.text("[data-testid=link-state]").await, "not connected");
     browser.close().await;
 }
@@ -121,7 +128,10 @@ async fn a_url_encoded_fragment_never_puts_the_token_on_screen() {
         browser.client.goto(&url).await.expect("page loads");
         wait_for_auth(&tau, n + 1, Duration::from_secs(20)).await;
         let href = browser.href().await;
-        assert!(!href.contains(&secret), "{fragment}: token still in the address bar: {href}");
+        assert!(
+            !href.contains(&secret),
+            "{fragment}: token still in the address bar: {href}"
+        );
         assert!(href.contains("tau="), "{fragment}: the other settings stay: {href}");
         let page = browser
             .client

@@ -206,9 +206,19 @@ async fn list(State(shared): State<S>, headers: HeaderMap, uri: Uri) -> Response
     }
     // DRF's content negotiation (JSON, then the browsable API): a browser's `Accept: text/html`
     // without `application/json` gets the HTML page.
-    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("*/*");
-    if accept.contains("text/html") && !accept.contains("application/json") && !uri.query().unwrap_or("").contains("format=json") {
-        return html(StatusCode::OK, "Twitch Event List – Django REST framework", "Twitch Event List");
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("*/*");
+    if accept.contains("text/html")
+        && !accept.contains("application/json")
+        && !uri.query().unwrap_or("").contains("format=json")
+    {
+        return html(
+            StatusCode::OK,
+            "Twitch Event List – Django REST framework",
+            "Twitch Event List",
+        );
     }
     let raw_query = uri.query().unwrap_or("");
     let query = util::parse_query(raw_query);

@@ -6,8 +6,8 @@ use crate::backfill::{Backfill, BackfillOptions, BackfillStats, Checkpoint, Deli
 use crate::browser::socket::{open_for_machine, SocketSlot};
 use crate::browser::{http, page, storage, timer::Timer};
 use crate::config::{OverlayConfig, Token};
-use crate::origin::TauOrigin;
 use crate::connection::{Action, Connection, ConnectionOptions, Input, LinkState, LinkStats};
+use crate::origin::TauOrigin;
 use crate::rest::{classify_token_check, TokenStatus, TOKEN_CHECK_PATH};
 use leptos::prelude::*;
 use std::rc::Rc;
