@@ -176,3 +176,79 @@ async fn a_url_encoded_fragment_never_puts_the_token_on_screen() {
     }
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fake_tau_rewrites_next_links_and_logs_rest_requests() {
+    use super::fake_tau::client::http;
+    let tau = FakeTau::start(FakeTauOptions::default()).await;
+    for i in 0..11 {
+        tau.store_only("channel-cheer", cheer(&format!("v{i}")));
+    }
+    let auth = format!("Token {}", tau.token());
+    let headers = [("Authorization", auth.as_str())];
+    let get = || http(tau.addr(), "GET", "/api/v1/twitch-events/", &headers, "");
+    let own = get().await.json();
+    assert!(own["next"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{}/api/v1/twitch-events/?cursor=", tau.base_url())));
+    tau.rewrite_next(Some("http://127.0.0.1:9"));
+    let moved = get().await.json();
+    assert!(moved["next"]
+        .as_str()
+        .unwrap()
+        .starts_with("http://127.0.0.1:9/api/v1/twitch-events/?cursor="));
+    tau.rewrite_next(None);
+    assert_eq!(get().await.json()["next"], own["next"]);
+    let log = tau.rest_requests();
+    assert_eq!(log.len(), 3, "{log:?}");
+    assert!(log
+        .iter()
+        .all(|r| r.target == "GET /api/v1/twitch-events/" && r.authorization.as_deref() == Some(auth.as_str())));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_say_refuses_chat_commands_unless_the_page_opts_in() {
+    for (fragment, allowed) in [("", false), ("&chat_commands", true)] {
+        let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
+            format!("#token={}&tau={}&chat=TestBot{fragment}", t.token(), t.host_port())
+        })
+        .await;
+        let started = Instant::now();
+        while !tau.live_socket_paths().iter().any(|p| p == "/ws/chat-bots/testbot/") {
+            assert!(started.elapsed() < Duration::from_secs(20), "no chat socket");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // The chat socket authenticates after its grace period; a plain line goes through first.
+        let say = |text: &str| {
+            let script = format!("return window.wasmBindings.chat_say('#teststreamer', {})", json!(text));
+            let client = browser.client.clone();
+            async move { client.execute(&script, vec![]).await }
+        };
+        assert!(say("hello").await.is_ok());
+        let started = Instant::now();
+        while tau.chat_sent().is_empty() {
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "the plain line was not sent"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let refused = say("/ban someone").await;
+        assert_eq!(refused.is_ok(), allowed, "{fragment}: {refused:?}");
+        assert_eq!(say(".timeout someone 600").await.is_ok(), allowed, "{fragment}");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let sent: Vec<String> = tau
+            .chat_sent()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap_or_default().to_string())
+            .collect();
+        let expected: Vec<&str> = if allowed {
+            vec!["hello", "/ban someone", ".timeout someone 600"]
+        } else {
+            vec!["hello"]
+        };
+        assert_eq!(sent, expected, "{fragment}");
+        browser.close().await;
+    }
+}
