@@ -4,8 +4,11 @@
 //! there. Parsing is pure: the browser shell hands in `location.hash`, gets back the config, the
 //! problems to show in preview, and the fragment to put back into the address bar without the token.
 
+use crate::origin::TauOrigin;
 use core::fmt;
 use core::time::Duration;
+
+mod fragment;
 
 /// The TAU secret. Its `Debug` output is redacted and it has no `Display`, so it cannot be
 /// logged or formatted into the page by accident.
@@ -71,10 +74,14 @@ impl TauAddr {
                 None => (text.to_string(), None),
             }
         };
-        let host_ok = !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']' | ':'));
+        let host_ok = if let Some(inside) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            !inside.is_empty() && inside.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'))
+        } else {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        };
         if !host_ok {
             return Err(bad());
         }
@@ -97,8 +104,10 @@ impl fmt::Display for TauAddr {
 pub struct OverlayConfig {
     /// The TAU token (`token=`), absent in demo mode.
     pub token: Option<Token>,
-    /// TAU's address (`tau=host:port`, default `localhost:8000`).
-    pub tau: TauAddr,
+    /// TAU's address (`tau=host:port`, default `localhost:8000`). `None` when `tau` or `tls`
+    /// was malformed: the overlay then connects nowhere, since guessing would send the token
+    /// somewhere the streamer did not name.
+    pub tau: Option<TauAddr>,
     /// Use `wss://` and `https://` (`tls`).
     pub tls: bool,
     /// Run the built-in demo feed instead of connecting (`demo`).
@@ -107,6 +116,9 @@ pub struct OverlayConfig {
     pub debug: bool,
     /// Chat-bot login whose chat to show (`chat=login`), lower-cased as TAU requires.
     pub chat: Option<String>,
+    /// Let `chat_say` send chat commands (`/ban`, `.timeout`, …: a leading `/` or `.`);
+    /// refused unless the page opts in (`chat_commands`).
+    pub chat_commands: bool,
     /// Reconnect when no frame arrived for this long (`watchdog=seconds`, default 300).
     pub watchdog: Duration,
     /// Alert engine config file (`config=alerts.json`): a path on the overlay's own server, or an
@@ -130,11 +142,12 @@ impl Default for OverlayConfig {
     fn default() -> Self {
         OverlayConfig {
             token: None,
-            tau: TauAddr::default(),
+            tau: Some(TauAddr::default()),
             tls: false,
             demo: false,
             debug: false,
             chat: None,
+            chat_commands: false,
             watchdog: Duration::from_secs(300),
             config_file: None,
             delay: None,
@@ -147,28 +160,39 @@ impl Default for OverlayConfig {
 }
 
 impl OverlayConfig {
-    /// `ws://host:port<path>` or `wss://…`.
-    pub fn ws_url(&self, path: &str) -> String {
-        format!("{}://{}{}", if self.tls { "wss" } else { "ws" }, self.tau, path)
-    }
-
-    /// `http://host:port<path>` or `https://…`.
-    pub fn http_url(&self, path: &str) -> String {
-        format!("{}://{}{}", if self.tls { "https" } else { "http" }, self.tau, path)
+    /// Where the token may go: TAU's scheme, host and port, or `None` (connect nowhere) when the
+    /// fragment's `tau` or `tls` was malformed.
+    pub fn origin(&self) -> Option<TauOrigin> {
+        self.tau.as_ref().map(|addr| TauOrigin::new(addr, self.tls))
     }
 }
 
-/// Something wrong in the fragment. The overlay carries on with the default for that key.
+/// Something wrong in the fragment. The overlay carries on with the default for that key, except
+/// for [`ConfigProblem::ConnectNowhere`]. No problem ever holds a value from the fragment, and
+/// keys that look like a secret are not shown either.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigProblem {
-    /// A key the overlay does not know; probably a typo.
+    /// A key the overlay does not know; probably a typo. Long keys are cut short.
     #[error("unknown setting `{0}` (ignored)")]
     UnknownKey(String),
+    /// An unknown key that looks like a token (it mentions `token`, or is long and random): not
+    /// shown, and removed from the address bar.
+    #[error("a setting that looks like a token was not understood (not shown; write it as token=YOUR_TAU_TOKEN)")]
+    SecretLikeKey,
     /// A known key with a value that cannot be used.
     #[error("setting `{key}` is invalid: {reason}")]
     BadValue {
         /// The key.
         key: String,
+        /// What was expected.
+        reason: &'static str,
+    },
+    /// `tau` or `tls` (which say where the token goes) is malformed: the overlay connects nowhere
+    /// rather than guess. Fix the setting.
+    #[error("setting `{key}` is invalid ({reason}): not connecting anywhere until it is fixed")]
+    ConnectNowhere {
+        /// `tau` or `tls`.
+        key: &'static str,
         /// What was expected.
         reason: &'static str,
     },
@@ -184,45 +208,55 @@ pub struct ParsedFragment {
     pub config: OverlayConfig,
     /// Problems to show in preview.
     pub problems: Vec<ConfigProblem>,
-    /// The fragment to put back in the address bar: the input minus `token` (with `#`, or empty).
+    /// The fragment to put back in the address bar (with `#`, or empty): the input minus the
+    /// token in every spelling (`token=`, `TOKEN=`, `%74oken=`, `token%3D…`) and minus anything
+    /// else that looks like a secret.
     pub scrubbed: String,
 }
 
 /// Reads `location.hash` (with or without the leading `#`).
+///
+/// Pairs are split at `&` and `=` and %-decoded as `URLSearchParams` does (`+` is a space, a
+/// broken escape stays as it is). A pair with no `=` that decodes to `key=value` pairs (a
+/// fragment that was %-encoded as a whole, `token%3D…%26tau%3D…`) is read as those pairs. The key
+/// `token` is matched ASCII case-insensitively and ignoring surrounding spaces.
 pub fn parse_fragment(hash: &str) -> ParsedFragment {
     let body = hash.strip_prefix('#').unwrap_or(hash);
     let mut config = OverlayConfig::default();
     let mut problems = Vec::new();
     let mut kept = Vec::new();
-    for pair in body.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = match pair.split_once('=') {
-            Some((k, v)) => (k, Some(v)),
-            None => (pair, None),
-        };
-        let key = percent_decode(raw_key).unwrap_or_default();
-        let value = match raw_value.map(percent_decode) {
-            None => None,
-            Some(Some(v)) => Some(v),
-            Some(None) => {
-                problems.push(ConfigProblem::BadValue {
-                    key: key.clone(),
-                    reason: "bad %-escape",
-                });
-                if key != "token" {
-                    kept.push(pair);
-                }
-                continue;
-            }
+    let mut nowhere = false;
+    for pair in fragment::pairs(body) {
+        let key = if fragment::is_token_key(&pair.key) {
+            "token"
+        } else if !KEYS.contains(&pair.key.as_str()) && fragment::is_secret_like(&pair.key) {
+            problems.push(ConfigProblem::SecretLikeKey);
+            continue;
+        } else {
+            pair.key.as_str()
         };
         if key != "token" {
-            kept.push(pair);
+            kept.push(pair.raw.clone());
         }
-        if let Err(problem) = apply(&mut config, &key, value) {
-            problems.push(problem);
+        match apply(&mut config, key, pair.value) {
+            Ok(()) => {}
+            Err(problem @ ConfigProblem::ConnectNowhere { .. }) => {
+                nowhere = true;
+                problems.push(problem);
+            }
+            Err(problem) => problems.push(problem),
         }
+    }
+    if nowhere {
+        config.tau = None;
     }
     if config.token.is_none() && !config.demo {
         problems.push(ConfigProblem::NoToken);
+    }
+    // The token may also have been pasted as another key's value: it never stays on screen
+    // (checked for tokens long enough not to match ordinary settings; TAU's have 40 characters).
+    if let Some(token) = config.token.as_ref().filter(|t| t.expose().len() >= 8) {
+        kept.retain(|raw| !fragment::mentions(raw, token.expose()));
     }
     let scrubbed = if kept.is_empty() {
         String::new()
@@ -236,6 +270,24 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
     }
 }
 
+/// Every key [`parse_fragment`] knows.
+const KEYS: [&str; 14] = [
+    "token",
+    "tau",
+    "tls",
+    "demo",
+    "debug",
+    "chat",
+    "chat_commands",
+    "watchdog",
+    "config",
+    "delay",
+    "duration",
+    "broadcaster",
+    "offline_summary",
+    "interrupt",
+];
+
 fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result<(), ConfigProblem> {
     let bad = |reason| ConfigProblem::BadValue {
         key: key.to_string(),
@@ -246,8 +298,25 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             let v = value.filter(|v| !v.is_empty()).ok_or(bad("empty token"))?;
             config.token = Some(Token(v));
         }
-        "tau" => config.tau = TauAddr::parse(value.as_deref().unwrap_or(""))?,
-        "tls" => config.tls = flag(value.as_deref()).ok_or(bad("expected tls, tls=1 or tls=0"))?,
+        "tau" => {
+            config.tau =
+                Some(
+                    TauAddr::parse(value.as_deref().unwrap_or("")).map_err(|_| ConfigProblem::ConnectNowhere {
+                        key: "tau",
+                        reason: "expected host[:port], e.g. localhost:8000",
+                    })?,
+                )
+        }
+        "tls" => {
+            config.tls = flag(value.as_deref()).ok_or(ConfigProblem::ConnectNowhere {
+                key: "tls",
+                reason: "expected tls, tls=1 or tls=0",
+            })?
+        }
+        "chat_commands" => {
+            config.chat_commands =
+                flag(value.as_deref()).ok_or(bad("expected chat_commands, chat_commands=1 or chat_commands=0"))?
+        }
         "demo" => config.demo = flag(value.as_deref()).ok_or(bad("expected demo, demo=1 or demo=0"))?,
         "debug" => config.debug = flag(value.as_deref()).ok_or(bad("expected debug, debug=1 or debug=0"))?,
         "chat" => {
@@ -303,7 +372,7 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             config.interrupt =
                 Some(flag(value.as_deref()).ok_or(bad("expected interrupt, interrupt=1 or interrupt=0"))?)
         }
-        other => return Err(ConfigProblem::UnknownKey(other.to_string())),
+        other => return Err(ConfigProblem::UnknownKey(fragment::shown_key(other))),
     }
     Ok(())
 }
@@ -313,138 +382,5 @@ fn flag(value: Option<&str>) -> Option<bool> {
         None | Some("") | Some("1") | Some("true") | Some("yes") | Some("on") => Some(true),
         Some("0") | Some("false") | Some("no") | Some("off") => Some(false),
         Some(_) => None,
-    }
-}
-
-/// Decodes `%XX` escapes and `+`; `None` on a broken escape or invalid UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = core::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn full_fragment_is_read_and_token_is_scrubbed() {
-        let p = parse_fragment("#token=s3cr%2Bet&tau=tau.example:8443&tls&debug=1&chat=TestBot");
-        assert_eq!(p.problems, vec![]);
-        assert_eq!(p.config.token.as_ref().map(Token::expose), Some("s3cr+et"));
-        assert_eq!(
-            p.config.tau,
-            TauAddr {
-                host: "tau.example".into(),
-                port: 8443
-            }
-        );
-        assert!(p.config.tls && p.config.debug && !p.config.demo);
-        assert_eq!(p.config.chat.as_deref(), Some("testbot"));
-        assert_eq!(p.scrubbed, "#tau=tau.example:8443&tls&debug=1&chat=TestBot");
-        assert_eq!(
-            p.config.ws_url("/ws/twitch-events/"),
-            "wss://tau.example:8443/ws/twitch-events/"
-        );
-        assert_eq!(p.config.http_url("/api/v1/"), "https://tau.example:8443/api/v1/");
-    }
-
-    #[test]
-    fn demo_alone_needs_no_token_and_defaults_apply() {
-        let p = parse_fragment("#demo");
-        assert!(p.problems.is_empty());
-        assert!(p.config.demo);
-        assert_eq!(p.config.tau.to_string(), "localhost:8000");
-        assert_eq!(p.config.ws_url("/x/"), "ws://localhost:8000/x/");
-        assert_eq!(p.scrubbed, "#demo");
-    }
-
-    #[test]
-    fn missing_token_is_reported() {
-        assert_eq!(parse_fragment("").problems, vec![ConfigProblem::NoToken]);
-        assert_eq!(parse_fragment("#token=").problems.len(), 2);
-    }
-
-    #[test]
-    fn malformed_values_are_problems_not_panics() {
-        let p = parse_fragment("#token=a&tau=bad/host&tls=maybe&colour=red&watchdog=0&x=%zz&chat=a%20b");
-        assert_eq!(p.problems.len(), 6, "{:?}", p.problems);
-        assert!(p.problems.contains(&ConfigProblem::UnknownKey("colour".into())));
-        assert_eq!(p.config.tau, TauAddr::default());
-        assert!(!p.config.tls);
-        assert_eq!(p.config.watchdog, Duration::from_secs(300));
-        assert_eq!(
-            p.scrubbed,
-            "#tau=bad/host&tls=maybe&colour=red&watchdog=0&x=%zz&chat=a%20b"
-        );
-    }
-
-    #[test]
-    fn engine_keys_are_read_and_validated() {
-        let p = parse_fragment("#demo&config=themes/alerts.json&delay=2.5&interrupt&duration=1.5");
-        assert!(p.problems.is_empty(), "{:?}", p.problems);
-        assert_eq!(p.config.duration, Some(Duration::from_millis(1500)));
-        assert_eq!(p.config.offline_summary, Duration::from_secs(600));
-        assert_eq!(
-            parse_fragment("#demo&offline_summary=30").config.offline_summary,
-            Duration::from_secs(1800)
-        );
-        assert_eq!(parse_fragment("#demo&offline_summary=soon").problems.len(), 1);
-        assert_eq!(
-            parse_fragment("#demo&broadcaster=12345").config.broadcaster.as_deref(),
-            Some("12345")
-        );
-        assert_eq!(parse_fragment("#demo&broadcaster=teststreamer").problems.len(), 1);
-        assert_eq!(p.config.config_file.as_deref(), Some("themes/alerts.json"));
-        assert_eq!(p.config.delay, Some(Duration::from_millis(2500)));
-        assert_eq!(p.config.interrupt, Some(true));
-        let p = parse_fragment("#demo&config=javascript:alert(1)&delay=-1&interrupt=perhaps&duration=0");
-        assert_eq!(p.problems.len(), 4, "{:?}", p.problems);
-        assert_eq!(p.config.config_file, None);
-        assert_eq!(
-            parse_fragment("#demo&config=https://cdn.example/a.json")
-                .config
-                .config_file
-                .as_deref(),
-            Some("https://cdn.example/a.json")
-        );
-    }
-
-    #[test]
-    fn tau_address_forms() {
-        assert_eq!(TauAddr::parse("host").unwrap().port, 8000);
-        assert_eq!(TauAddr::parse("10.0.0.2:80").unwrap().to_string(), "10.0.0.2:80");
-        assert_eq!(TauAddr::parse("[::1]:9000").unwrap().to_string(), "[::1]:9000");
-        assert_eq!(TauAddr::parse("[::1]").unwrap().port, 8000);
-        for bad in ["", ":80", "h:0", "h:99999", "h@evil:1", "h/p", "[::1", "h:x"] {
-            assert!(TauAddr::parse(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn token_debug_is_redacted() {
-        let p = parse_fragment("#token=hunter2");
-        let dump = format!("{:?}", p);
-        assert!(!dump.contains("hunter2"), "{dump}");
-        assert!(!p.scrubbed.contains("hunter2"));
     }
 }

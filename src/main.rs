@@ -15,6 +15,8 @@ fn main() {
 ///
 /// CR, LF and control characters are stripped, messages over 500 characters are split, at most
 /// 20 messages go out per 30 s, and an exact repeat within 30 s is refused (the call throws).
+/// Chat commands (`/ban x`, `.timeout x 600`: a leading `/` or `.`) are refused too, unless the
+/// overlay URL has `chat_commands` in its fragment.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValue> {

@@ -192,7 +192,7 @@ fn twenty_events_missed_across_three_pages_are_delivered_once_in_order() {
             format!("{BASE}?cursor=page1"),
             format!("{BASE}?cursor=page2")
         ],
-        "`next` is followed verbatim, and paging stops at the checkpoint"
+        "`next` on TAU's origin is followed, and paging stops at the checkpoint"
     );
     assert_eq!(backfill.checkpoint(), Some(&checkpoint_of(&rows[24])));
     let stats = backfill.stats();
@@ -589,4 +589,49 @@ fn pages_after_the_pass_ended_are_ignored() {
     assert!(backfill.on_error().is_empty());
     assert_eq!(backfill.stats().errors, 0);
     assert_eq!(backfill.checkpoint(), None);
+}
+
+#[test]
+fn the_backfill_never_follows_a_next_link_to_another_host() {
+    // e0..e4 were seen (e4 is the checkpoint); e5..e24 were missed: page 1 has e15..e24.
+    let rows = follows(0, 25);
+    for foreign in [
+        "http://localhost:9999/api/v1/twitch-events/?cursor=page1",
+        "http://evil.example:8000/api/v1/twitch-events/?cursor=page1",
+        "https://localhost:8000/api/v1/twitch-events/?cursor=page1",
+        "http://localhost:8000@evil.example/api/v1/twitch-events/?cursor=page1",
+        "//evil.example/api/v1/twitch-events/?cursor=page1",
+    ] {
+        let mut tau = Tau::new(&rows);
+        tau.pages[0]["next"] = json!(foreign);
+        let mut backfill = new_backfill();
+        let deliveries = pass(&mut backfill, Some(checkpoint_of(&rows[4])), &mut tau, at(30));
+        assert_eq!(tau.fetched, [FIRST_PAGE.to_string()], "{foreign} is never fetched");
+        // What TAU itself served is still shown; the diagnostics say why paging stopped.
+        assert_eq!(ids(&deliveries), names(15..25), "{foreign}");
+        let stopped = backfill.stats().stopped.expect("the refusal is reported");
+        assert!(stopped.to_string().contains("refused"), "{stopped}");
+    }
+    let mut tau = Tau::new(&rows);
+    tau.pages[0]["next"] = json!("http://localhost:9999/api/v1/twitch-events/?cursor=page1");
+    let mut backfill = new_backfill();
+    pass(&mut backfill, Some(checkpoint_of(&rows[4])), &mut tau, at(30));
+    assert_eq!(
+        backfill.stats().stopped.map(|s| s.to_string()).as_deref(),
+        Some("REST link to another host refused (the token is only sent to TAU)")
+    );
+}
+
+#[test]
+fn a_relative_next_link_is_resolved_on_tau_s_origin() {
+    let rows = follows(0, 15);
+    let mut tau = Tau::new(&rows);
+    tau.pages[0]["next"] = json!("/api/v1/twitch-events/?cursor=page1");
+    let mut backfill = new_backfill();
+    let url = backfill.start(Some(checkpoint_of(&rows[0])), at(30)).unwrap();
+    let page = tau.get(&url).clone();
+    assert_eq!(
+        backfill.on_page(&page, at(30)),
+        PageOutcome::Fetch(format!("{BASE}?cursor=page1"))
+    );
 }

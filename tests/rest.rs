@@ -8,6 +8,12 @@ use std::path::Path;
 use tau_overlay::config::Token;
 use tau_overlay::rest::*;
 
+#[path = "fake_tau/mod.rs"]
+mod fake_tau;
+
+use fake_tau::client::http;
+use fake_tau::{FakeTau, FakeTauOptions};
+
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -16,18 +22,48 @@ fn fixture(name: &str) -> String {
 const TAU_BAD_TOKEN: &str = r#"{"detail":"Invalid token."}"#;
 const DJANGO_500: &str = "<!DOCTYPE html><html><head><title>Server Error (500)</title></head><body></body></html>";
 
-#[test]
-fn auth_header_is_drf_token_auth() {
-    let token = Token::new("9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b");
+/// `GET` [`TOKEN_CHECK_PATH`] on the fake TAU with these headers, classified.
+async fn token_check(tau: &FakeTau, headers: &[(&str, &str)]) -> TokenStatus {
+    let reply = http(tau.addr(), "GET", TOKEN_CHECK_PATH, headers, "").await;
+    classify_token_check(Some(reply.status), &reply.text())
+}
+
+#[tokio::test]
+async fn the_token_check_request_built_from_these_helpers_is_accepted_by_tau() {
+    let tau = FakeTau::start(FakeTauOptions::default()).await;
+    let good = auth_header(&Token::new(tau.token()));
+    let wrong = auth_header(&Token::new("not-the-token"));
+    let (accept, json) = ACCEPT_JSON;
+    // What the overlay sends: the token in DRF's `Token` scheme, and JSON asked for.
     assert_eq!(
-        auth_header(&token),
-        (
-            "Authorization".to_string(),
-            "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b".to_string()
-        )
+        token_check(&tau, &[(&good.0, &good.1), (accept, json)]).await,
+        TokenStatus::Ok
     );
-    assert_eq!(ACCEPT_JSON, ("Accept", "application/json"));
-    assert_eq!(TOKEN_CHECK_PATH, "/api/v1/twitch-events/");
+    assert_eq!(
+        token_check(&tau, &[(&wrong.0, &wrong.1), (accept, json)]).await,
+        TokenStatus::Rejected
+    );
+    assert_eq!(
+        token_check(&tau, &[(accept, json)]).await,
+        TokenStatus::Rejected,
+        "the path needs auth"
+    );
+    // A browser's default `Accept` gets DRF's HTML browsable API, which is no answer to trust;
+    // ACCEPT_JSON is what keeps the reply JSON.
+    let browser_accept = ("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    assert_eq!(
+        token_check(&tau, &[(&good.0, &good.1), browser_accept]).await,
+        TokenStatus::ServerError(200)
+    );
+    let reply = http(
+        tau.addr(),
+        "GET",
+        TOKEN_CHECK_PATH,
+        &[(&good.0, &good.1), (accept, json)],
+        "",
+    )
+    .await;
+    assert_eq!(reply.header("content-type"), Some("application/json"));
 }
 
 #[test]

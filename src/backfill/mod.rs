@@ -13,6 +13,10 @@
 //!
 //! * Paging stops at the first row older than the checkpoint's `created` second (rows in the same
 //!   second are kept, §9), when `next` is null, or after [`BackfillOptions::max_pages`].
+//! * `next` is followed only on TAU's own origin ([`BackfillOptions::origin`], see
+//!   [`TauOrigin::resolve`]): a link to another scheme, host or port would carry the token there.
+//!   Such a link ends paging as `max_pages` does (what was fetched is delivered) and
+//!   [`BackfillStats::stopped`] says why.
 //! * The checkpoint row itself is never delivered again.
 //! * Deduplication is by `(id, event_type)`: replays and USE_IRC re-broadcasts reuse both, while a
 //!   `…redemption-update` is a row of its own. Test events (`id` null) are never deduplicated and
@@ -57,6 +61,7 @@ pub use checkpoint::Checkpoint;
 pub use summary::OfflineSummary;
 
 use crate::bounded_set::BoundedSet;
+use crate::origin::{LinkRefused, TauOrigin};
 use crate::protocol::{Envelope, Origin, UnixMillis};
 use core::time::Duration;
 use seen::key;
@@ -66,9 +71,12 @@ use summary::Tally;
 /// The path of the first page of stored events (newest first); later pages come from `next`.
 pub const FIRST_PAGE: &str = "/api/v1/twitch-events/";
 
-/// Tunables; [`Default`] gives 10 minutes, 50 pages and 2000 remembered ids.
+/// Tunables; [`Default`] gives 10 minutes, 50 pages, 2000 remembered ids and TAU at
+/// `http://localhost:8000`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackfillOptions {
+    /// TAU's origin: `next` links are followed only there (the requests carry the token).
+    pub origin: TauOrigin,
     /// Backfilled events older than this (against the wall clock) are only counted in the
     /// offline summary.
     pub summary_after: Duration,
@@ -81,6 +89,7 @@ pub struct BackfillOptions {
 impl Default for BackfillOptions {
     fn default() -> Self {
         BackfillOptions {
+            origin: TauOrigin::default(),
             summary_after: Duration::from_secs(600),
             max_pages: 50,
             seen_capacity: 2000,
@@ -100,7 +109,8 @@ pub enum Delivery {
 /// What to do after a page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageOutcome {
-    /// Fetch this URL (TAU's `next`, verbatim) and pass the body to [`Backfill::on_page`].
+    /// Fetch this URL and pass the body to [`Backfill::on_page`]: [`FIRST_PAGE`] (a path on TAU),
+    /// or TAU's `next` link, absolute and checked to be on [`BackfillOptions::origin`].
     Fetch(String),
     /// The pass is over: show these, in order.
     Done(Vec<Delivery>),
@@ -132,6 +142,9 @@ pub struct BackfillStats {
     pub summarized: u32,
     /// Paging stopped at `max_pages` before reaching the checkpoint.
     pub truncated: bool,
+    /// Paging stopped before the checkpoint because TAU's `next` link was refused (it pointed
+    /// away from TAU's origin); events older than the fetched pages were not backfilled.
+    pub stopped: Option<LinkRefused>,
 }
 
 /// One running pass.
@@ -265,12 +278,14 @@ impl Backfill {
         }
         let next = body.get("next").and_then(Value::as_str);
         if let (false, Some(next)) = (reached, next) {
-            if pass.pages < self.options.max_pages {
-                let next = next.to_string();
-                self.pass = Some(pass);
-                return PageOutcome::Fetch(next);
+            match self.options.origin.resolve(next) {
+                Err(refused) => self.stats.stopped = Some(refused),
+                Ok(next) if pass.pages < self.options.max_pages => {
+                    self.pass = Some(pass);
+                    return PageOutcome::Fetch(next);
+                }
+                Ok(_) => self.stats.truncated = true,
             }
-            self.stats.truncated = true;
         }
         // End of a round: its rows go oldest first.
         let newest = pass.rows.get(pass.round_start).and_then(Checkpoint::of);

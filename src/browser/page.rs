@@ -5,8 +5,9 @@ use crate::config::{parse_fragment, ParsedFragment};
 use wasm_bindgen::JsValue;
 
 /// Reads the configuration from `location.hash` and immediately replaces the address with one
-/// that no longer contains the token (`history.replaceState`, so no history entry keeps it).
-/// ([MDN](https://developer.mozilla.org/docs/Web/API/History/replaceState))
+/// that no longer contains the token in any spelling (`token=`, `TOKEN=`, `%74oken=`,
+/// `token%3D…`) nor anything else that looks like a secret (`history.replaceState`, so no history
+/// entry keeps it). ([MDN](https://developer.mozilla.org/docs/Web/API/History/replaceState))
 pub fn take_config() -> ParsedFragment {
     let Some(window) = web_sys::window() else {
         return parse_fragment("");
@@ -14,7 +15,9 @@ pub fn take_config() -> ParsedFragment {
     let location = window.location();
     let hash = location.hash().unwrap_or_default();
     let parsed = parse_fragment(&hash);
-    if hash.contains("token") {
+    // Whatever the parser kept is what may stay; anything else is rewritten, not only a literal
+    // `token`, which misses `%74oken=` and `TOKEN=`.
+    if parsed.scrubbed != hash {
         let path = location.pathname().unwrap_or_default();
         let search = location.search().unwrap_or_default();
         let clean = format!("{path}{search}{}", parsed.scrubbed);

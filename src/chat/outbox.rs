@@ -12,7 +12,10 @@
 //!   [`ChatOutbox::poll`] drains, and a message whose parts would push the queue past
 //!   [`OutboxOptions::max_queued`] is refused whole ([`SendError::QueueFull`]);
 //! * the same text to the same channel within [`OutboxOptions::duplicate_window`] is refused,
-//!   as Twitch silently drops it.
+//!   as Twitch silently drops it;
+//! * chat commands (`/ban x`, `.timeout x 600`: a part that starts with `/` or `.`, after any
+//!   invisible characters) are refused ([`SendError::Command`]) unless
+//!   [`OutboxOptions::allow_commands`] (the fragment key `chat_commands`).
 
 use super::is_login;
 use crate::clock::Instant;
@@ -32,6 +35,9 @@ pub struct OutboxOptions {
     pub max_queued: usize,
     /// Identical messages to one channel are refused within this time.
     pub duplicate_window: Duration,
+    /// Let commands through (`/ban`, `.timeout`, …); off by default, since a page script or a
+    /// template fed with viewer text could otherwise moderate the channel.
+    pub allow_commands: bool,
 }
 
 impl Default for OutboxOptions {
@@ -42,6 +48,7 @@ impl Default for OutboxOptions {
             window: Duration::from_secs(30),
             max_queued: 100,
             duplicate_window: Duration::from_secs(30),
+            allow_commands: false,
         }
     }
 }
@@ -61,6 +68,10 @@ pub enum SendError {
     /// The queue is full: too much is being said; drop the message or try much later.
     #[error("too many messages waiting for the rate limit")]
     QueueFull,
+    /// A part would start with `/` or `.`, which Twitch runs as a command: rephrase, or add
+    /// `chat_commands` to the overlay's URL fragment to allow commands.
+    #[error("chat commands (a leading / or .) are refused; add chat_commands to the overlay URL to allow them")]
+    Command,
 }
 
 /// The send queue. Frames it returns are ready for [`super::ChatConnection::send`].
@@ -107,6 +118,9 @@ impl ChatOutbox {
             return Err(SendError::Duplicate);
         }
         let parts = split(&text, self.options.max_chars.max(1));
+        if !self.options.allow_commands && parts.iter().any(|part| is_command(part)) {
+            return Err(SendError::Command);
+        }
         // Decide before changing anything, so an error leaves the outbox as it was.
         let free = self.free(now);
         let free_after_queue = free.saturating_sub(self.queue.len());
@@ -145,6 +159,16 @@ impl ChatOutbox {
         }
         self.options.per_window.saturating_sub(self.sent.len())
     }
+}
+
+/// Whether Twitch would run `part` as a command: its first visible character is `/` or `.`
+/// (zero-width and other format characters in front do not hide it).
+pub fn is_command(part: &str) -> bool {
+    let invisible = |c: &char| {
+        c.is_whitespace()
+            || matches!(*c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}')
+    };
+    matches!(part.chars().find(|c| !invisible(c)), Some('/' | '.'))
 }
 
 fn frame(channel: &str, text: &str) -> String {
@@ -221,5 +245,38 @@ mod tests {
         // "three" was not recorded as sent, so it is no duplicate later.
         assert_eq!(outbox.poll(Instant(30_000)).len(), 1);
         assert_eq!(outbox.send("x", "three", Instant(30_000)), Ok(vec![]));
+    }
+
+    #[test]
+    fn chat_say_refuses_chat_commands_unless_the_page_opts_in() {
+        let t = Instant(0);
+        let mut outbox = ChatOutbox::default();
+        for command in [
+            "/ban x",
+            ".timeout x 600",
+            "  /me waves",
+            "\u{200B}/ban x",
+            "\u{FEFF}.mod x",
+        ] {
+            assert_eq!(outbox.send("x", command, t), Err(SendError::Command), "{command:?}");
+        }
+        // A long message whose second part would start with a command is refused whole.
+        let sneaky = format!("{} /ban x", "a".repeat(500));
+        assert_eq!(outbox.send("x", &sneaky, t), Err(SendError::Command));
+        assert_eq!(outbox.queued(), 0);
+        assert_eq!(
+            outbox.send("x", "gg... /ban is not a command here", t).unwrap().len(),
+            1
+        );
+        assert!(SendError::Command.to_string().contains("chat_commands"));
+
+        let mut allowed = ChatOutbox::new(OutboxOptions {
+            allow_commands: true,
+            ..OutboxOptions::default()
+        });
+        assert_eq!(
+            allowed.send("x", "/timeout x 600", t).unwrap(),
+            vec![frame("x", "/timeout x 600")]
+        );
     }
 }

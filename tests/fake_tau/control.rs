@@ -25,6 +25,7 @@ pub(crate) fn routes() -> Router<S> {
         .route("/_fake/stall/{state}", post(stall))
         .route("/_fake/chat/{login}", post(chat))
         .route("/_fake/token", post(token))
+        .route("/_fake/next-origin", post(next_origin))
         .route("/_fake/stats", get(stats))
 }
 
@@ -115,6 +116,19 @@ async fn token(State(shared): State<S>, body: Bytes) -> Response {
     }
 }
 
+async fn next_origin(State(shared): State<S>, body: Bytes) -> Response {
+    let data = match body_json(&body) {
+        Ok(d) => d,
+        Err(e) => return bad_body(e),
+    };
+    let origin = data.get("origin").and_then(Json::as_str).map(str::to_string);
+    *lock(&shared.next_origin) = origin.clone();
+    json(
+        StatusCode::OK,
+        &Json::object([("origin", origin.map_or(Json::Null, Json::String))]),
+    )
+}
+
 async fn stats(State(shared): State<S>) -> Response {
     let (attempts, failures, connections, chat_sent) = {
         let stats = lock(&shared.stats);
@@ -133,6 +147,10 @@ async fn stats(State(shared): State<S>) -> Response {
         ("stored_events", Json::Number(stored.into())),
         ("stalled", Json::Bool(shared.is_stalled())),
         ("chat_sent", Json::Array(chat_sent)),
+        (
+            "rest_requests",
+            Json::Number(lock(&shared.stats).rest_requests.len().into()),
+        ),
     ]);
     json(StatusCode::OK, &body)
 }

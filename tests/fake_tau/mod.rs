@@ -13,7 +13,8 @@
 //! * One keep-alive timer for all sockets; daphne's forced close (1000) after `max_socket_age`.
 //! * REST: DRF token auth (401 bodies, `WWW-Authenticate: Token`), CORS for any origin, cursor
 //!   pagination (10 per page, newest first, absolute `next` from the `Host` header, stable
-//!   against inserts), test events, replays (HTML 500 for an unknown id), heartbeat, a helix
+//!   against inserts; the browsable-API HTML for `Accept: text/html` on the list), test events,
+//!   replays (HTML 500 for an unknown id), heartbeat, a helix
 //!   `users` stub with `/fake-avatar/<name>.png`.
 //!
 //! Control endpoints (not TAU; no auth), for driving the fake by hand:
@@ -29,7 +30,8 @@
 //! | `POST /_fake/stall/on`, `POST /_fake/stall/off` | sockets go silent and deaf (see [`FakeTau::stall`]) |
 //! | `POST /_fake/chat/<login>` (body `{"sender": …, "text": …}`) | a chat line on `/ws/chat-bots/<login>/` |
 //! | `POST /_fake/token` (body `{"token": …}`) | rotates the valid token |
-//! | `GET /_fake/stats` | auth attempts and failures, connections, live sockets and their paths, stored events, stall, chat sent |
+//! | `POST /_fake/next-origin` (body `{"origin": "http://host:port"}`, `{}` to undo) | every REST `next` link points there (see [`FakeTau::rewrite_next`]) |
+//! | `GET /_fake/stats` | auth attempts and failures, connections, live sockets and their paths, stored events, stall, chat sent, REST requests |
 //!
 //! Bodies are read as JSON whatever their content type, so `curl -d '{…}'` works.
 
@@ -59,6 +61,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use json::Json;
+pub use state::RestRequest;
 
 /// How to run a [`FakeTau`]. Builder-style: `FakeTauOptions { port: 8000, ..Default::default() }`.
 #[derive(Clone, Debug)]
@@ -277,6 +280,19 @@ impl FakeTau {
     /// socket), with whether the token was valid.
     pub fn auth_attempts(&self) -> Vec<(Instant, bool)> {
         lock(&self.shared.stats).auth_attempts.clone()
+    }
+
+    /// Every REST request (`/api/…`, preflights included) in arrival order, with its
+    /// `Authorization` header.
+    pub fn rest_requests(&self) -> Vec<RestRequest> {
+        lock(&self.shared.stats).rest_requests.clone()
+    }
+
+    /// Makes every REST `next` link start with `origin` (`http://host:port`) instead of the
+    /// request's own scheme and `Host`, as a proxy that rewrites `Host` (or an attacker) would;
+    /// `None` goes back to TAU's behaviour.
+    pub fn rewrite_next(&self, origin: Option<&str>) {
+        *lock(&self.shared.next_origin) = origin.map(str::to_string);
     }
 
     /// Websocket connections accepted so far, on every path (see [`FakeTau::live_socket_paths`]).

@@ -40,7 +40,8 @@ pub(crate) fn router(shared: S) -> Router {
         Some(dist) => r.fallback_service(ServeDir::new(dist)),
         None => r.fallback(not_found),
     };
-    r.layer(middleware::from_fn(cors)).with_state(shared)
+    r.layer(middleware::from_fn_with_state(shared.clone(), cors))
+        .with_state(shared)
 }
 
 // --- responses ------------------------------------------------------------------------------
@@ -72,7 +73,22 @@ async fn not_found() -> Response {
 
 /// django-cors-headers with `CORS_ALLOW_ALL_ORIGINS`: preflights answered for any path, and
 /// `Access-Control-Allow-Origin: *` on every response.
-async fn cors(req: Request, next: Next) -> Response {
+async fn cors(State(shared): State<S>, req: Request, next: Next) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        let target = match req.uri().path_and_query() {
+            Some(pq) => format!("{} {pq}", req.method()),
+            None => format!("{} {}", req.method(), req.uri().path()),
+        };
+        let authorization = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        lock(&shared.stats).rest_requests.push(super::state::RestRequest {
+            at: std::time::Instant::now(),
+            target,
+            authorization,
+        });
+    }
     let mut resp = if req.method() == Method::OPTIONS {
         let mut r = StatusCode::OK.into_response();
         let h = r.headers_mut();
@@ -188,6 +204,22 @@ async fn list(State(shared): State<S>, headers: HeaderMap, uri: Uri) -> Response
     if let Some(r) = require_auth(&shared, &headers) {
         return r;
     }
+    // DRF's content negotiation (JSON, then the browsable API): a browser's `Accept: text/html`
+    // without `application/json` gets the HTML page.
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("*/*");
+    if accept.contains("text/html")
+        && !accept.contains("application/json")
+        && !uri.query().unwrap_or("").contains("format=json")
+    {
+        return html(
+            StatusCode::OK,
+            "Twitch Event List – Django REST framework",
+            "Twitch Event List",
+        );
+    }
     let raw_query = uri.query().unwrap_or("");
     let query = util::parse_query(raw_query);
     let Ok(page) = lock(&shared.store).page(&query) else {
@@ -202,9 +234,12 @@ async fn list(State(shared): State<S>, headers: HeaderMap, uri: Uri) -> Response
         || format!("127.0.0.1:{}", shared.port.load(std::sync::atomic::Ordering::Relaxed)),
         str::to_string,
     );
+    let origin = lock(&shared.next_origin)
+        .clone()
+        .unwrap_or_else(|| format!("{scheme}://{host}"));
     let link = |c: Option<super::store::Cursor>| match c {
         Some(c) => Json::String(format!(
-            "{scheme}://{host}{}?{}",
+            "{origin}{}?{}",
             uri.path(),
             util::replace_query_param(raw_query, "cursor", &c.encode())
         )),

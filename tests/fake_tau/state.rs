@@ -57,9 +57,21 @@ impl SocketEntry {
     }
 }
 
+/// One REST request (`/api/…`) as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct RestRequest {
+    /// When it arrived.
+    pub at: Instant,
+    /// Method and path with query, e.g. `GET /api/v1/twitch-events/?cursor=…`.
+    pub target: String,
+    /// The `Authorization` header, if any (tests check the token never went elsewhere).
+    pub authorization: Option<String>,
+}
+
 #[derive(Default)]
 pub(crate) struct Stats {
     pub auth_attempts: Vec<(Instant, bool)>,
+    pub rest_requests: Vec<RestRequest>,
     pub connections_total: usize,
     pub chat_sent: Vec<Value>,
 }
@@ -73,6 +85,9 @@ pub(crate) struct Shared {
     next_socket_id: AtomicU64,
     stalled: AtomicBool,
     pub stats: Mutex<Stats>,
+    /// `scheme://host:port` that replaces the origin of every `next` link (a proxy rewriting
+    /// `Host`, or an attacker); `None` builds it from the request as TAU does.
+    pub next_origin: Mutex<Option<String>>,
 }
 
 /// Locks, ignoring poisoning (a panicking test thread must not wedge the server).
@@ -91,6 +106,7 @@ impl Shared {
             next_socket_id: AtomicU64::new(1),
             stalled: AtomicBool::new(false),
             stats: Mutex::new(Stats::default()),
+            next_origin: Mutex::new(None),
         }
     }
 

@@ -2,7 +2,9 @@
 //! fetched once per session and cached; any failure just means no image.
 
 use crate::browser::http;
-use crate::config::{OverlayConfig, Token};
+use crate::browser::page;
+use crate::config::Token;
+use crate::origin::TauOrigin;
 use crate::rest::{helix_users_path, parse_cheermotes, parse_helix_users, CacheEntry, Cheermote, ProfileCache};
 use leptos::prelude::*;
 
@@ -10,7 +12,8 @@ struct Images {
     profiles: ProfileCache,
     cheermotes: Option<Vec<Cheermote>>,
     cheermotes_requested: bool,
-    base: String,
+    /// The only origin the token goes to.
+    origin: TauOrigin,
     token: Token,
 }
 
@@ -22,13 +25,13 @@ pub struct HelixImages {
     version: RwSignal<u64>,
 }
 
-/// Creates the cache for the TAU at `config` with `token`.
-pub fn use_helix_images(config: &OverlayConfig, token: Token) -> HelixImages {
+/// Creates the cache for the TAU at `origin` with `token`.
+pub fn use_helix_images(origin: TauOrigin, token: Token) -> HelixImages {
     let images = Images {
         profiles: ProfileCache::default(),
         cheermotes: None,
         cheermotes_requested: false,
-        base: config.http_url(""),
+        origin,
         token,
     };
     HelixImages {
@@ -73,8 +76,14 @@ impl HelixImages {
     fn fetch_profile(&self, login: String) {
         let Some((url, token)) = self.state.try_update_value(|s| {
             s.profiles.mark_pending(&login);
-            (format!("{}{}", s.base, helix_users_path(&[&login])), s.token.clone())
+            let url = s.origin.http_url(&helix_users_path(&[&login]));
+            (s.origin.owns(&url).then_some(url), s.token.clone())
         }) else {
+            return;
+        };
+        let Some(url) = url else {
+            refused();
+            self.state.try_update_value(|s| s.profiles.fail(&[&login]));
             return;
         };
         let this = *self;
@@ -94,8 +103,13 @@ impl HelixImages {
     fn fetch_cheermotes(&self) {
         let Some((url, token)) = self.state.try_update_value(|s| {
             s.cheermotes_requested = true;
-            (format!("{}/api/twitch/helix/bits/cheermotes", s.base), s.token.clone())
+            let url = s.origin.http_url("/api/twitch/helix/bits/cheermotes");
+            (s.origin.owns(&url).then_some(url), s.token.clone())
         }) else {
+            return;
+        };
+        let Some(url) = url else {
+            refused();
             return;
         };
         let this = *self;
@@ -111,4 +125,9 @@ impl HelixImages {
             this.version.try_update(|v| *v += 1);
         });
     }
+}
+
+/// A request that would carry the token away from TAU was not made.
+fn refused() {
+    page::warn("a Helix request to another host than TAU was refused (the token is only sent to TAU)");
 }

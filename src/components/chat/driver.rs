@@ -3,9 +3,11 @@
 
 use crate::browser::socket::{open_for_machine, SocketSlot};
 use crate::browser::{page, timer::Timer};
+use crate::chat::outbox::OutboxOptions;
 use crate::chat::{ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
 use crate::config::{OverlayConfig, Token};
 use crate::connection::{ConnectionOptions, Input};
+use crate::origin::TauOrigin;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -39,9 +41,10 @@ pub struct ChatHandle {
     state: RwSignal<ChatState>,
 }
 
-/// Connects to `/ws/chat-bots/<login>/` (the login must already be valid and lower-case).
-pub fn use_chat(config: &OverlayConfig, login: &str, token: Token) -> ChatHandle {
-    let url = config.ws_url(&format!("/ws/chat-bots/{login}/"));
+/// Connects to `/ws/chat-bots/<login>/` on TAU's `origin` (the login must already be valid and
+/// lower-case). Chat commands are refused unless `config.chat_commands`.
+pub fn use_chat(config: &OverlayConfig, origin: &TauOrigin, login: &str, token: Token) -> ChatHandle {
+    let url = origin.ws_url(&format!("/ws/chat-bots/{login}/"));
     let options = ConnectionOptions {
         watchdog: config.watchdog,
         ..Default::default()
@@ -50,7 +53,10 @@ pub fn use_chat(config: &OverlayConfig, login: &str, token: Token) -> ChatHandle
     let handle = ChatHandle {
         driver: StoredValue::new_local(ChatDriver {
             conn,
-            outbox: ChatOutbox::default(),
+            outbox: ChatOutbox::new(OutboxOptions {
+                allow_commands: config.chat_commands,
+                ..OutboxOptions::default()
+            }),
             socket: SocketSlot::default(),
             timer: None,
             next_key: 0,

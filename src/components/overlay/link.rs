@@ -7,6 +7,7 @@ use crate::browser::socket::{open_for_machine, SocketSlot};
 use crate::browser::{http, page, storage, timer::Timer};
 use crate::config::{OverlayConfig, Token};
 use crate::connection::{Action, Connection, ConnectionOptions, Input, LinkState, LinkStats};
+use crate::origin::TauOrigin;
 use crate::rest::{classify_token_check, TokenStatus, TOKEN_CHECK_PATH};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -30,7 +31,8 @@ struct LinkDriver {
     timer: Option<Timer>,
     backfill: Backfill,
     token: Token,
-    http_base: String,
+    /// The only origin the token goes to.
+    origin: TauOrigin,
     checkpoint_key: String,
     token_status: TokenStatus,
     on_deliveries: Rc<dyn Fn(Vec<Delivery>)>,
@@ -44,11 +46,13 @@ pub struct TauLinkHandle {
     status: RwSignal<LinkStatus>,
 }
 
-/// Connects to TAU's `/ws/twitch-events/` and hands every event (live or backfilled, each once,
-/// in order) and every offline summary to `on_deliveries`, in batches (a backfill pass is one
-/// batch, so the alert engine can order it by priority).
+/// Connects to TAU's `/ws/twitch-events/` at `origin` and hands every event (live or
+/// backfilled, each once, in order) and every offline summary to `on_deliveries`, in batches (a
+/// backfill pass is one batch, so the alert engine can order it by priority). Every request
+/// carrying the token goes to `origin` and nowhere else.
 pub fn use_tau_link(
     config: &OverlayConfig,
+    origin: TauOrigin,
     token: Token,
     on_deliveries: impl Fn(Vec<Delivery>) + 'static,
 ) -> TauLinkHandle {
@@ -57,7 +61,7 @@ pub fn use_tau_link(
         ..Default::default()
     };
     let conn = Connection::new(
-        config.ws_url("/ws/twitch-events/"),
+        origin.ws_url("/ws/twitch-events/"),
         token.clone(),
         options,
         page::random_seed(),
@@ -73,12 +77,13 @@ pub fn use_tau_link(
         socket: SocketSlot::default(),
         timer: None,
         backfill: Backfill::new(BackfillOptions {
+            origin: origin.clone(),
             summary_after: config.offline_summary,
             ..Default::default()
         }),
         token,
-        http_base: config.http_url(""),
-        checkpoint_key: format!("tau-overlay:checkpoint:{}", config.tau),
+        checkpoint_key: format!("tau-overlay:checkpoint:{}", origin.host_port()),
+        origin,
         token_status: TokenStatus::Unknown,
         on_deliveries: Rc::new(on_deliveries),
     };
@@ -102,10 +107,13 @@ impl TauLinkHandle {
         let handle = *self;
         let Some((url, token)) = self
             .driver
-            .try_with_value(|d| (format!("{}{TOKEN_CHECK_PATH}", d.http_base), d.token.clone()))
+            .try_with_value(|d| (d.origin.http_url(TOKEN_CHECK_PATH), d.token.clone()))
         else {
             return;
         };
+        if !self.owns(&url) {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let status = match http::get(&url, Some(&token)).await {
                 Ok(reply) => classify_token_check(Some(reply.status), &reply.body),
@@ -192,16 +200,17 @@ impl TauLinkHandle {
             let checkpoint = storage::get(&d.checkpoint_key).and_then(|s| Checkpoint::from_storage_string(&s));
             let checkpoint = d.backfill.checkpoint().cloned().or(checkpoint);
             let first = d.backfill.start(checkpoint, page::wall_now())?;
-            let url = if first.starts_with("http") {
-                first
-            } else {
-                format!("{}{}", d.http_base, first)
-            };
+            let url = d.origin.resolve(&first).unwrap_or(first);
             Some((url, d.token.clone()))
         });
         let Some(Some((mut url, token))) = started else { return };
         leptos::task::spawn_local(async move {
             loop {
+                if !handle.owns(&url) {
+                    let deliveries = handle.driver.try_update_value(|d| d.backfill.on_error());
+                    handle.deliver(deliveries.unwrap_or_default());
+                    break;
+                }
                 let reply = http::get(&url, Some(&token)).await;
                 let outcome = match reply {
                     Ok(reply) if reply.status == 200 => match crate::json::parse(&reply.body) {
@@ -225,14 +234,12 @@ impl TauLinkHandle {
                         .try_update_value(|d| PageOutcome::Done(d.backfill.on_error())),
                 };
                 match outcome {
-                    Some(PageOutcome::Fetch(next)) if next.starts_with('/') => {
-                        url = match handle.driver.try_with_value(|d| format!("{}{next}", d.http_base)) {
-                            Some(url) => url,
-                            None => break,
-                        }
-                    }
+                    // Resolved on TAU's origin by the machine; checked again before the fetch.
                     Some(PageOutcome::Fetch(next)) => url = next,
                     Some(PageOutcome::Done(deliveries)) => {
+                        if let Some(Some(refused)) = handle.driver.try_with_value(|d| d.backfill.stats().stopped) {
+                            page::warn(&format!("backfill stopped: {refused}"));
+                        }
                         handle.deliver(deliveries);
                         break;
                     }
@@ -240,6 +247,16 @@ impl TauLinkHandle {
                 }
             }
         });
+    }
+
+    /// Whether `url` is on TAU's origin; a request that would carry the token anywhere else is
+    /// not made, and the console says so (without the URL).
+    fn owns(&self, url: &str) -> bool {
+        let owned = self.driver.try_with_value(|d| d.origin.owns(url)).unwrap_or(false);
+        if !owned {
+            page::warn("a request to another host than TAU was refused (the token is only sent to TAU)");
+        }
+        owned
     }
 
     fn open(&self, generation: u64, url: &str) {

@@ -67,16 +67,18 @@ pub fn Overlay(
             });
         }
     }
-    let chat_box = match (&config.chat, &config.token, config.demo) {
-        (Some(login), Some(token), false) => {
-            let handle = use_chat(&config, login, token.clone());
+    // No origin (a malformed `tau` or `tls`): nothing connects, and the notice says why.
+    let origin = config.origin();
+    let chat_box = match (&config.chat, &config.token, config.demo, &origin) {
+        (Some(login), Some(token), false, Some(origin)) => {
+            let handle = use_chat(&config, origin, login, token.clone());
             chat::register(handle);
             Some(view! { <ChatList chat=handle /> })
         }
         _ => None,
     };
-    let images = match (&config.token, config.demo) {
-        (Some(token), false) => Some(use_helix_images(&config, token.clone())),
+    let images = match (&config.token, config.demo, &origin) {
+        (Some(token), false, Some(origin)) => Some(use_helix_images(origin.clone(), token.clone())),
         _ => None,
     };
     let preview = config.debug || !page::in_obs();
@@ -145,12 +147,12 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, String> {
 fn start_feed(config: &OverlayConfig, alerts: AlertEngineHandle, link: RwSignal<Option<TauLinkHandle>>) {
     if config.demo {
         use_demo_feed(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope)));
-    } else if let Some(token) = &config.token {
+    } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
         let on_deliveries = move |deliveries: Vec<Delivery>| {
             alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
         };
-        link.set(Some(use_tau_link(config, token.clone(), on_deliveries)));
+        link.set(Some(use_tau_link(config, origin, token.clone(), on_deliveries)));
     }
 }
 

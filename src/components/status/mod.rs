@@ -60,8 +60,9 @@ fn ago(at: Option<Instant>) -> String {
 }
 
 fn backfill_text(b: &BackfillStats) -> String {
+    let stopped = b.stopped.map(|why| format!("; stopped: {why}")).unwrap_or_default();
     format!(
-        "{} passes, {} pages, {} delivered, {} deduped, {} errors",
+        "{} passes, {} pages, {} delivered, {} deduped, {} errors{stopped}",
         b.passes, b.pages, b.delivered, b.deduped, b.errors
     )
 }
