@@ -3,22 +3,21 @@
 //! ([MDN](https://developer.mozilla.org/docs/Web/API/WebSocket))
 //!
 //! Each socket is read by one task that reports to the machine, tagged with the socket's
-//! generation. Dropping the socket's [`SocketSlot`] entry ends the task, which drops (and so
-//! closes) the socket; anything the task would still report is dropped too (STYLE.md 13).
+//! generation (the machine ignores older generations, STYLE.md 13). Closing the socket in its
+//! [`SocketSlot`] drops it, which ends the task: nothing is reported after that.
 
 use super::{page, timer};
 use crate::alarm::Alarm;
 use crate::clock::Instant;
 use crate::connection::{Endpoint, Input, LinkState, SocketAction, SocketMachine};
-use futures_channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
-use futures_util::future::{poll_fn, select, Either};
-use futures_util::{Sink, SinkExt, StreamExt};
+use futures_util::future::{poll_fn, FutureExt};
+use futures_util::{SinkExt, StreamExt};
 use gloo_net::websocket::futures::WebSocket;
 use gloo_net::websocket::{Message, State, WebSocketError};
 use gloo_timers::callback::Timeout;
-use std::cell::Cell;
-use std::pin::Pin;
+use std::cell::RefCell;
 use std::rc::Rc;
+use std::task::Poll;
 
 /// Why a socket could not be opened or written to.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -41,18 +40,22 @@ pub enum SocketError {
 /// How the socket task reports to its machine.
 pub type Feed = Rc<dyn Fn(Input<'_>)>;
 
+/// A socket shared by its driver (which sends and closes) and its reader task. Only borrowed
+/// for a synchronous call, never across an `.await`.
+type Shared = Rc<RefCell<Option<WebSocket>>>;
+
 /// One socket of a given generation, as seen from its driver.
 struct Current {
     generation: u64,
-    /// Frames to send; dropping the sender ends the task, which closes the socket.
-    outgoing: UnboundedSender<String>,
-    /// Cleared on drop: what the task still reports after that is dropped.
-    alive: Rc<Cell<bool>>,
+    ws: Shared,
 }
 
 impl Drop for Current {
+    /// Drops the socket: gloo-net closes it and wakes the reader task, which then ends without
+    /// reporting anything more.
     fn drop(&mut self) {
-        self.alive.set(false);
+        let ws = self.ws.borrow_mut().take();
+        drop(ws);
     }
 }
 
@@ -65,36 +68,39 @@ impl SocketSlot {
     /// Opens `url` as the socket of `generation` (replacing and closing any other). Its events
     /// reach `feed` as [`Input`]s; a refused URL reaches it as a close 1006, after this call.
     pub fn open(&mut self, generation: u64, url: &str, feed: Feed) {
-        let (outgoing, frames) = unbounded();
-        let alive = Rc::new(Cell::new(true));
-        self.0 = Some(Current {
-            generation,
-            outgoing,
-            alive: alive.clone(),
-        });
-        let report = move |input: Input<'_>| {
-            if alive.get() {
-                feed(input);
-            }
-        };
+        self.0 = None;
         match WebSocket::open(url) {
-            Ok(ws) => wasm_bindgen_futures::spawn_local(run(ws, generation, frames, report)),
+            Ok(ws) => {
+                let ws: Shared = Rc::new(RefCell::new(Some(ws)));
+                self.0 = Some(Current {
+                    generation,
+                    ws: ws.clone(),
+                });
+                wasm_bindgen_futures::spawn_local(run(ws, generation, feed));
+            }
             Err(e) => {
                 let error = SocketError::BadUrl {
                     url: url.to_owned(),
                     reason: e.to_string(),
                 };
                 page::warn(&error.to_string());
-                wasm_bindgen_futures::spawn_local(async move { report(Input::Closed { generation, code: 1006 }) });
+                wasm_bindgen_futures::spawn_local(async move { feed(Input::Closed { generation, code: 1006 }) });
             }
         }
     }
 
-    /// Sends `text` if the current socket is of `generation` (otherwise it is dropped: the
-    /// machine only sends on its current socket).
+    /// Sends `text` if the current socket is of `generation` and open (otherwise it is dropped:
+    /// the machine only sends on its current, open socket).
     pub fn send(&self, generation: u64, text: String) {
-        if let Some(current) = self.0.as_ref().filter(|c| c.generation == generation) {
-            let _ = current.outgoing.unbounded_send(text);
+        let Some(current) = self.0.as_ref().filter(|c| c.generation == generation) else {
+            return;
+        };
+        if let Some(ws) = current.ws.borrow_mut().as_mut() {
+            // An open socket's sink is ready at once; a socket still connecting drops the frame.
+            if let Some(Err(e)) = ws.send(Message::Text(text)).now_or_never() {
+                // The message is the browser's, never the frame (which may hold the token).
+                page::warn(&SocketError::SendFailed(e.to_string()).to_string());
+            }
         }
     }
 
@@ -106,52 +112,55 @@ impl SocketSlot {
     }
 }
 
-/// What the socket task waits for.
+/// What the reader task saw.
 enum Step {
-    Frame(Option<Result<Message, WebSocketError>>),
-    Send(Option<String>),
+    Opened,
+    Frame(Message),
+    Closed(u16),
+    /// The `error` event (a `close` follows).
+    Failed,
 }
 
-/// Reads one socket until it closes or its [`Current`] is dropped.
-async fn run(mut ws: WebSocket, generation: u64, mut frames: UnboundedReceiver<String>, report: impl Fn(Input<'_>)) {
-    // gloo-net's stream does not report `open`, but its sink becomes ready at `open` or when
-    // the socket failed before opening: the state tells which.
-    let ready = poll_fn(|cx| Pin::new(&mut ws).poll_ready(cx));
-    if let Either::Right((None, _)) = select(ready, frames.next()).await {
-        return; // dropped while connecting
-    }
-    if matches!(ws.state(), State::Open) {
-        report(Input::Opened { generation });
-    }
+/// Reads one socket until it closes or its [`Current`] is dropped, reporting to `feed` with
+/// `generation`.
+async fn run(ws: Shared, generation: u64, feed: Feed) {
+    let mut opened = false;
     loop {
-        let step = match select(ws.next(), frames.next()).await {
-            Either::Left((frame, _)) => Step::Frame(frame),
-            Either::Right((text, _)) => Step::Send(text),
-        };
+        let step = poll_fn(|cx| {
+            let mut ws = ws.borrow_mut();
+            let Some(ws) = ws.as_mut() else {
+                return Poll::Ready(None); // dropped: nothing more to report
+            };
+            // gloo-net's stream does not report `open`, but its sink becomes ready at `open` (or
+            // at a failure before it): the state tells which.
+            if !opened && ws.poll_ready_unpin(cx).is_ready() && matches!(ws.state(), State::Open) {
+                return Poll::Ready(Some(Step::Opened));
+            }
+            ws.poll_next_unpin(cx).map(|frame| {
+                Some(match frame {
+                    Some(Ok(message)) => Step::Frame(message),
+                    // The close code reaches the machine: 1011 right after the token is a bad token.
+                    Some(Err(WebSocketError::ConnectionClose(close))) => Step::Closed(close.code),
+                    Some(Err(_)) => Step::Failed,
+                    None => Step::Closed(1006),
+                })
+            })
+        })
+        .await;
         match step {
-            Step::Frame(Some(Ok(Message::Text(text)))) => report(Input::Text {
+            None => return,
+            Some(Step::Opened) => {
+                opened = true;
+                feed(Input::Opened { generation });
+            }
+            Some(Step::Frame(Message::Text(text))) => feed(Input::Text {
                 generation,
                 text: &text,
             }),
             // TAU sends no binary frames: an empty text frame, which the machine counts as bad.
-            Step::Frame(Some(Ok(Message::Bytes(_)))) => report(Input::Text { generation, text: "" }),
-            // The close code reaches the machine: 1011 right after the token means a bad token.
-            Step::Frame(Some(Err(WebSocketError::ConnectionClose(close)))) => {
-                return report(Input::Closed {
-                    generation,
-                    code: close.code,
-                })
-            }
-            // The `error` event: a `close` follows.
-            Step::Frame(Some(Err(_))) => {}
-            Step::Frame(None) => return report(Input::Closed { generation, code: 1006 }),
-            Step::Send(Some(text)) => {
-                if let Err(e) = ws.send(Message::Text(text)).await {
-                    // The message is the browser's, never the frame (which may hold the token).
-                    page::warn(&SocketError::SendFailed(e.to_string()).to_string());
-                }
-            }
-            Step::Send(None) => return, // dropped: dropping `ws` closes it
+            Some(Step::Frame(Message::Bytes(_))) => feed(Input::Text { generation, text: "" }),
+            Some(Step::Failed) => {}
+            Some(Step::Closed(code)) => return feed(Input::Closed { generation, code }),
         }
     }
 }
