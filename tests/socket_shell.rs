@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 use tau_overlay::alarm::Alarm;
-use tau_overlay::browser::socket::{Feed, SocketSlot};
+use tau_overlay::browser::socket::{Feed, SocketError, SocketSlot};
 use tau_overlay::browser::{page, timer};
 use wasm_bindgen_test::*;
 
@@ -33,11 +33,14 @@ fn recorder() -> (Feed, Rc<RefCell<Vec<String>>>) {
 /// Nothing listens on this loopback port.
 const DEAD: &str = "ws://127.0.0.1:59999/ws/twitch-events/";
 
+/// A URL every browser refuses to open a websocket to (not ws:, wss:, http: or https:).
+const BAD_URL: &str = "ftp://127.0.0.1/";
+
 #[wasm_bindgen_test]
 async fn a_url_the_browser_refuses_reports_one_close_1006_after_the_call() {
     let (feed, seen) = recorder();
     let mut slot = SocketSlot::default();
-    slot.open(7, "this is not a websocket url", feed);
+    assert!(matches!(slot.open(7, BAD_URL, feed), Err(SocketError::BadUrl { .. })));
     // Reporting inside `open` would re-enter the driver that called it.
     assert!(seen.borrow().is_empty());
     sleep(50).await;
@@ -48,9 +51,10 @@ async fn a_url_the_browser_refuses_reports_one_close_1006_after_the_call() {
 async fn a_server_that_is_not_there_reports_close_1006_and_never_opened() {
     let (feed, seen) = recorder();
     let mut slot = SocketSlot::default();
-    slot.open(3, DEAD, feed);
+    slot.open(3, DEAD, feed).unwrap();
     // Frames for a socket that is not open are dropped, not thrown.
-    slot.send(3, "{}".into());
+    assert_eq!(slot.send(3, "{}".into()), Err(SocketError::NotOpen(3)));
+    assert_eq!(slot.send(2, "{}".into()), Err(SocketError::NotOpen(2)));
     for _ in 0..100 {
         if !seen.borrow().is_empty() {
             break;
@@ -64,12 +68,12 @@ async fn a_server_that_is_not_there_reports_close_1006_and_never_opened() {
 async fn a_socket_closed_by_its_driver_reports_nothing_more() {
     let (feed, seen) = recorder();
     let mut slot = SocketSlot::default();
-    slot.open(4, DEAD, feed.clone());
+    slot.open(4, DEAD, feed.clone()).unwrap();
     slot.close(3); // another generation: ignored
     slot.close(4);
     // Opening the next socket replaces (and closes) the current one too.
-    slot.open(5, DEAD, feed.clone());
-    slot.open(6, "this is not a websocket url", feed);
+    slot.open(5, DEAD, feed.clone()).unwrap();
+    let _ = slot.open(6, BAD_URL, feed);
     sleep(1_500).await;
     assert_eq!(*seen.borrow(), ["Closed { generation: 6, code: 1006 }"]);
 }
@@ -81,9 +85,12 @@ async fn an_alarm_pushed_later_fires_once_and_a_cancelled_one_never() {
     let now = page::now();
     for (i, later) in [30u64, 60, 90].into_iter().enumerate() {
         let fired = fired.clone();
-        timer::rearm(&mut alarm, Some(now + core::time::Duration::from_millis(later)), now, move || {
-            fired.borrow_mut().push(i)
-        });
+        timer::rearm(
+            &mut alarm,
+            Some(now + core::time::Duration::from_millis(later)),
+            now,
+            move || fired.borrow_mut().push(i),
+        );
     }
     let mut cancelled = Alarm::default();
     let log = fired.clone();

@@ -31,8 +31,11 @@ pub enum SocketError {
         /// The browser's message.
         reason: String,
     },
-    /// The socket could not take a frame (it was closing): nothing to do, the machine sends
-    /// again after it reconnects.
+    /// There is no open socket of that generation (closed, replaced, or still connecting): the
+    /// frame is dropped; the machine sends again after it reconnects.
+    #[error("no open websocket of generation {0}: frame dropped")]
+    NotOpen(u64),
+    /// The browser would not take the frame: the machine sends again after it reconnects.
     #[error("the websocket did not take a frame: {0}")]
     SendFailed(String),
 }
@@ -66,8 +69,9 @@ pub struct SocketSlot(Option<Current>);
 
 impl SocketSlot {
     /// Opens `url` as the socket of `generation` (replacing and closing any other). Its events
-    /// reach `feed` as [`Input`]s; a refused URL reaches it as a close 1006, after this call.
-    pub fn open(&mut self, generation: u64, url: &str, feed: Feed) {
+    /// reach `feed` as [`Input`]s. A refused URL is an error here and also reaches `feed` as a
+    /// close 1006, after this call (so the machine backs off as for any failed socket).
+    pub fn open(&mut self, generation: u64, url: &str, feed: Feed) -> Result<(), SocketError> {
         self.0 = None;
         match WebSocket::open(url) {
             Ok(ws) => {
@@ -77,30 +81,29 @@ impl SocketSlot {
                     ws: ws.clone(),
                 });
                 wasm_bindgen_futures::spawn_local(run(ws, generation, feed));
+                Ok(())
             }
             Err(e) => {
-                let error = SocketError::BadUrl {
+                wasm_bindgen_futures::spawn_local(async move { feed(Input::Closed { generation, code: 1006 }) });
+                Err(SocketError::BadUrl {
                     url: url.to_owned(),
                     reason: e.to_string(),
-                };
-                page::warn(&error.to_string());
-                wasm_bindgen_futures::spawn_local(async move { feed(Input::Closed { generation, code: 1006 }) });
+                })
             }
         }
     }
 
-    /// Sends `text` if the current socket is of `generation` and open (otherwise it is dropped:
-    /// the machine only sends on its current, open socket).
-    pub fn send(&self, generation: u64, text: String) {
-        let Some(current) = self.0.as_ref().filter(|c| c.generation == generation) else {
-            return;
-        };
-        if let Some(ws) = current.ws.borrow_mut().as_mut() {
-            // An open socket's sink is ready at once; a socket still connecting drops the frame.
-            if let Some(Err(e)) = ws.send(Message::Text(text)).now_or_never() {
-                // The message is the browser's, never the frame (which may hold the token).
-                page::warn(&SocketError::SendFailed(e.to_string()).to_string());
-            }
+    /// Sends `text` on the current socket if it is of `generation` and open.
+    pub fn send(&self, generation: u64, text: String) -> Result<(), SocketError> {
+        let current = self.0.as_ref().filter(|c| c.generation == generation);
+        let mut ws = current.ok_or(SocketError::NotOpen(generation))?.ws.borrow_mut();
+        let ws = ws.as_mut().ok_or(SocketError::NotOpen(generation))?;
+        // An open socket's sink is ready at once; one still connecting is not.
+        match ws.send(Message::Text(text)).now_or_never() {
+            Some(Ok(())) => Ok(()),
+            // The message is the browser's, never the frame (which may hold the token).
+            Some(Err(e)) => Err(SocketError::SendFailed(e.to_string())),
+            None => Err(SocketError::NotOpen(generation)),
         }
     }
 
@@ -206,10 +209,10 @@ impl<E: Endpoint> SocketDriver<E> {
             match action {
                 SocketAction::Open { generation, url } => {
                     if let Some(feed) = self.feed.clone() {
-                        self.socket.open(generation, &url, feed);
+                        warn_on(self.socket.open(generation, &url, feed));
                     }
                 }
-                SocketAction::Send { generation, text } => self.socket.send(generation, text),
+                SocketAction::Send { generation, text } => warn_on(self.socket.send(generation, text)),
                 SocketAction::Close { generation } => self.socket.close(generation),
                 other => rest.push(other),
             }
@@ -224,7 +227,7 @@ impl<E: Endpoint> SocketDriver<E> {
             return Err(frame);
         }
         if let Some(SocketAction::Send { generation, text }) = self.machine.send(frame) {
-            self.socket.send(generation, text);
+            warn_on(self.socket.send(generation, text));
         }
         Ok(())
     }
@@ -240,5 +243,13 @@ impl<E: Endpoint> SocketDriver<E> {
     /// The timer fired (see [`Alarm::fired`]).
     pub fn timer_fired(&mut self) {
         self.alarm.fired();
+    }
+}
+
+/// Socket errors are logged once and the machine carries on (it sees the close, and resends the
+/// token on the next socket).
+fn warn_on(result: Result<(), SocketError>) {
+    if let Err(e) = result {
+        page::warn(&e.to_string());
     }
 }
