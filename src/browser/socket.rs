@@ -97,8 +97,12 @@ impl SocketSlot {
     pub fn send(&self, generation: u64, text: String) -> Result<(), SocketError> {
         let current = self.0.as_ref().filter(|c| c.generation == generation);
         let mut ws = current.ok_or(SocketError::NotOpen(generation))?.ws.borrow_mut();
-        let ws = ws.as_mut().ok_or(SocketError::NotOpen(generation))?;
-        // An open socket's sink is ready at once; one still connecting is not.
+        let ws = ws
+            .as_mut()
+            .filter(|ws| matches!(ws.state(), State::Open))
+            .ok_or(SocketError::NotOpen(generation))?;
+        // An open socket's sink is ready at once. (Never poll it while connecting: the reader
+        // task's waker for `open` would be replaced.)
         match ws.send(Message::Text(text)).now_or_never() {
             Some(Ok(())) => Ok(()),
             // The message is the browser's, never the frame (which may hold the token).

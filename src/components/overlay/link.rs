@@ -1,7 +1,6 @@
 //! The browser driver of the TAU link: the pure [`Connection`] machine (through the shared
-//! [`SocketDriver`]: socket and one timer), the
-//! REST token check, and gap-free [`Backfill`] after every (re)connect, with its checkpoint kept
-//! in `localStorage`.
+//! [`SocketDriver`]: socket and one timer), the REST token check, and gap-free [`Backfill`] after
+//! every (re)connect, with its checkpoint kept in `localStorage`.
 
 use crate::backfill::{Backfill, BackfillOptions, BackfillStats, Checkpoint, Delivery, PageOutcome};
 use crate::browser::socket::SocketDriver;
