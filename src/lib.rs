@@ -8,6 +8,7 @@
 //! alert engine ([`engine`]) — and, on `wasm32`, a thin browser shell with Leptos components.
 #![deny(missing_docs)]
 
+pub mod alarm;
 pub mod alert;
 pub mod backfill;
 mod bounded_set;

@@ -415,7 +415,7 @@ fn sends_the_token_first_goes_live_by_silence_and_delivers_lines() {
         },
         Instant(100),
     );
-    assert!(matches!(&out[..], [ChatAction::Line(l)] if l.text == "hello Kappa"));
+    assert!(matches!(&out[..], [ChatAction::Deliver(l)] if l.text == "hello Kappa"));
     assert_eq!(c.next_deadline(), Some(Instant(2_000)));
     c.handle(Input::Timer, Instant(2_000));
     assert_eq!(c.state(), ChatState::Live);

@@ -1,10 +1,9 @@
-//! `fetch` for TAU's REST API and the overlay's own files: no cookies, no cache, no Referer.
-//! ([MDN](https://developer.mozilla.org/docs/Web/API/Window/fetch))
+//! `fetch` for TAU's REST API and the overlay's own files, through gloo-net: no cookies, no
+//! cache, no Referer. ([MDN](https://developer.mozilla.org/docs/Web/API/Window/fetch))
 
 use crate::config::Token;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReferrerPolicy, Request, RequestCache, RequestCredentials, RequestInit, Response};
+use gloo_net::http::{Request, RequestBuilder};
+use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
 
 /// A response's status and body text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,47 +14,56 @@ pub struct HttpReply {
     pub body: String,
 }
 
-/// `GET url`, with `Authorization: Token …` when a token is given. `Err` means the server could
-/// not be reached (network error, CORS refusal, mixed content); the message never contains the token.
-pub async fn get(url: &str, token: Option<&Token>) -> Result<HttpReply, String> {
-    send("GET", url, token, None).await
+/// Why a request got no reply. The message names the method and the URL without its query, and
+/// never contains the token.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HttpError {
+    /// The browser would not build the request (a malformed URL or header): fix the setting the
+    /// URL came from.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The server could not be reached (network error, CORS refusal, mixed content): check that
+    /// TAU runs at the configured address; retrying later may work.
+    #[error("unreachable: {0}")]
+    Unreachable(String),
+    /// The reply arrived but its body could not be read: retry.
+    #[error("unreadable body: {0}")]
+    UnreadableBody(String),
+}
+
+/// `GET url`, with `Authorization: Token …` when a token is given.
+pub async fn get(url: &str, token: Option<&Token>) -> Result<HttpReply, HttpError> {
+    send(Request::get(url), "GET", url, token, None).await
 }
 
 /// `POST url` with a JSON body.
-pub async fn post_json(url: &str, token: Option<&Token>, body: &str) -> Result<HttpReply, String> {
-    send("POST", url, token, Some(body)).await
+pub async fn post_json(url: &str, token: Option<&Token>, body: &str) -> Result<HttpReply, HttpError> {
+    send(Request::post(url), "POST", url, token, Some(body)).await
 }
 
-async fn send(method: &str, url: &str, token: Option<&Token>, body: Option<&str>) -> Result<HttpReply, String> {
-    let fail = |what: &str| format!("{what}: {method} {}", url.split('?').next().unwrap_or(url));
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_cache(RequestCache::NoStore);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    if let Some(body) = body {
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
-    }
-    let request = Request::new_with_str_and_init(url, &init).map_err(|_| fail("bad request"))?;
-    let headers = request.headers();
-    let _ = headers.set("Accept", "application/json");
-    if body.is_some() {
-        let _ = headers.set("Content-Type", "application/json");
-    }
+async fn send(
+    builder: RequestBuilder,
+    method: &str,
+    url: &str,
+    token: Option<&Token>,
+    body: Option<&str>,
+) -> Result<HttpReply, HttpError> {
+    let what = || format!("{method} {}", url.split('?').next().unwrap_or(url));
+    let mut builder = builder
+        .credentials(RequestCredentials::Omit)
+        .cache(RequestCache::NoStore)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .header("Accept", "application/json");
     if let Some(token) = token {
-        let _ = headers.set("Authorization", &format!("Token {}", token.expose()));
+        builder = builder.header("Authorization", &format!("Token {}", token.expose()));
     }
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| fail("unreachable"))?;
-    let response: Response = response.dyn_into().map_err(|_| fail("not a response"))?;
-    let text = response.text().map_err(|_| fail("unreadable body"))?;
-    let body = JsFuture::from(text)
-        .await
-        .map_err(|_| fail("unreadable body"))?
-        .as_string()
-        .unwrap_or_default();
+    let request = match body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    }
+    .map_err(|_| HttpError::BadRequest(what()))?;
+    let response = request.send().await.map_err(|_| HttpError::Unreachable(what()))?;
+    let body = response.text().await.map_err(|_| HttpError::UnreadableBody(what()))?;
     Ok(HttpReply {
         status: response.status(),
         body,

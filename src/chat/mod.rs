@@ -8,7 +8,7 @@ pub mod connection;
 pub mod line;
 pub mod outbox;
 
-pub use connection::{ChatAction, ChatConnection, ChatState};
+pub use connection::{Chat, ChatAction, ChatConnection, ChatState};
 pub use line::{emote_url, ChatFrame, ChatLine, ChatPart, EmoteSpan};
 pub use outbox::{ChatOutbox, OutboxOptions, SendError};
 

@@ -1,9 +1,11 @@
 //! The browser driver of the pure alert [`Engine`]: one timer for all its deadlines, one signal
 //! update per batch of actions.
 
-use crate::browser::{page, timer::Timer};
+use crate::alarm::Alarm;
+use crate::browser::{page, timer};
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot};
 use crate::protocol::Envelope;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 /// An alert on screen and its phase.
@@ -24,7 +26,8 @@ pub struct UseAlertEngineOptions {
 
 struct Driver {
     engine: Engine,
-    timer: Option<Timer>,
+    /// Re-armed only when the engine's next deadline moves earlier.
+    alarm: Alarm<Timeout>,
 }
 
 /// A handle to an alert engine owned by the current component; `Copy`, cheap to pass around.
@@ -41,7 +44,10 @@ pub struct AlertEngineHandle {
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> AlertEngineHandle {
     let engine = Engine::new(options.config, page::random_seed());
     AlertEngineHandle {
-        driver: StoredValue::new_local(Driver { engine, timer: None }),
+        driver: StoredValue::new_local(Driver {
+            engine,
+            alarm: Alarm::default(),
+        }),
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
     }
@@ -63,7 +69,7 @@ impl AlertEngineHandle {
     pub fn reconfigure(&self, config: EngineConfig) {
         self.driver.try_update_value(|d| {
             d.engine = Engine::new(config, page::random_seed());
-            d.timer = None;
+            d.alarm = Alarm::default();
         });
     }
 
@@ -126,10 +132,10 @@ impl AlertEngineHandle {
         let handle = *self;
         let now = page::now();
         let snapshot = self.driver.try_update_value(|d| {
-            d.timer = d
-                .engine
-                .next_deadline()
-                .and_then(|at| Timer::once((at - now).as_millis() as u64, move || handle.pump()));
+            timer::rearm(&mut d.alarm, d.engine.next_deadline(), now, move || {
+                handle.driver.try_update_value(|d| d.alarm.fired());
+                handle.pump();
+            });
             d.engine.debug_snapshot(now)
         });
         if let Some(snapshot) = snapshot {

@@ -1,10 +1,10 @@
-//! The browser driver of the chat-bot socket: the pure [`ChatConnection`] and [`ChatOutbox`],
-//! one socket and one timer.
+//! The browser driver of the chat-bot socket: the pure [`ChatConnection`] (through the shared
+//! [`SocketDriver`]: one socket, one timer) and [`ChatOutbox`].
 
-use crate::browser::socket::{open_for_machine, SocketSlot};
-use crate::browser::{page, timer::Timer};
+use crate::browser::page;
+use crate::browser::socket::SocketDriver;
 use crate::chat::outbox::OutboxOptions;
-use crate::chat::{ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
+use crate::chat::{Chat, ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
 use crate::config::{OverlayConfig, Token};
 use crate::connection::{ConnectionOptions, Input};
 use crate::origin::TauOrigin;
@@ -24,10 +24,8 @@ pub struct KeyedLine {
 }
 
 struct ChatDriver {
-    conn: ChatConnection,
+    chat: SocketDriver<Chat>,
     outbox: ChatOutbox,
-    socket: SocketSlot,
-    timer: Option<Timer>,
     next_key: u64,
     /// Frames the outbox released while the socket could not send yet (sent once live).
     unsent: Vec<String>,
@@ -52,20 +50,18 @@ pub fn use_chat(config: &OverlayConfig, origin: &TauOrigin, login: &str, token: 
     let conn = ChatConnection::new(url, token, options, page::random_seed());
     let handle = ChatHandle {
         driver: StoredValue::new_local(ChatDriver {
-            conn,
+            chat: SocketDriver::new(conn),
             outbox: ChatOutbox::new(OutboxOptions {
                 allow_commands: config.chat_commands,
                 ..OutboxOptions::default()
             }),
-            socket: SocketSlot::default(),
-            timer: None,
             next_key: 0,
             unsent: Vec::new(),
         }),
         lines: RwSignal::new(Vec::new()),
         state: RwSignal::new(ChatState::Idle),
     };
-    handle.feed(Input::Start);
+    handle.start();
     handle
 }
 
@@ -94,37 +90,41 @@ impl ChatHandle {
     }
 
     fn transmit(&self, frames: Vec<String>) {
-        for frame in frames {
-            let action = self.driver.try_update_value(|d| match d.conn.send(frame.clone()) {
-                Some(action) => Some(action),
-                None => {
+        self.driver.try_update_value(|d| {
+            for frame in frames {
+                if let Err(frame) = d.chat.send(frame) {
                     d.unsent.push(frame);
-                    None
                 }
-            });
-            if let Some(Some(ChatAction::Send { generation, text })) = action {
-                self.send_on(generation, &text);
             }
-        }
+        });
         self.reschedule();
     }
 
-    fn send_on(&self, generation: u64, text: &str) {
-        self.driver.with_value(|d| d.socket.send(generation, text));
+    fn start(&self) {
+        let handle = *self;
+        let now = page::now();
+        let actions = self
+            .driver
+            .try_update_value(|d| d.chat.start(now, Rc::new(move |input| handle.feed(input))));
+        self.perform(actions.unwrap_or_default(), now);
     }
 
     fn feed(&self, input: Input<'_>) {
         let now = page::now();
-        let Some(actions) = self.driver.try_update_value(|d| d.conn.handle(input, now)) else {
-            return;
-        };
+        if let Some(actions) = self.driver.try_update_value(|d| d.chat.handle(input, now)) {
+            self.perform(actions, now);
+        }
+    }
+
+    /// Shows new lines, publishes the state, sends what waited.
+    fn perform(&self, actions: Vec<ChatAction>, now: crate::clock::Instant) {
         let mut new_lines = Vec::new();
         for action in actions {
             match action {
-                ChatAction::Open { generation, url } => self.open(generation, &url),
-                ChatAction::Send { generation, text } => self.send_on(generation, &text),
-                ChatAction::Close { generation } => self.driver.update_value(|d| d.socket.close(generation)),
-                ChatAction::Line(line) => new_lines.push(*line),
+                ChatAction::Deliver(line) => new_lines.push(*line),
+                // Socket actions were performed by the socket driver; held frames go out below.
+                ChatAction::WentLive | ChatAction::Open { .. } | ChatAction::Send { .. } | ChatAction::Close { .. } => {
+                }
             }
         }
         if !new_lines.is_empty() {
@@ -146,7 +146,7 @@ impl ChatHandle {
                 });
             }
         }
-        if let Some(state) = self.driver.try_with_value(|d| d.conn.state()) {
+        if let Some(state) = self.driver.try_with_value(|d| d.chat.machine().state()) {
             if self.state.try_get_untracked() != Some(state) {
                 self.state.try_set(state);
             }
@@ -155,7 +155,7 @@ impl ChatHandle {
         let released = self
             .driver
             .try_update_value(|d| {
-                let mut frames = if d.conn.state() == ChatState::Live {
+                let mut frames = if d.chat.machine().state() == ChatState::Live {
                     std::mem::take(&mut d.unsent)
                 } else {
                     Vec::new()
@@ -171,21 +171,10 @@ impl ChatHandle {
         let handle = *self;
         let now = page::now();
         self.driver.try_update_value(|d| {
-            let next = [d.conn.next_deadline(), d.outbox.next_deadline()]
-                .into_iter()
-                .flatten()
-                .min();
-            d.timer = next.and_then(|at| Timer::once((at - now).as_millis() as u64, move || handle.feed(Input::Timer)));
-        });
-    }
-
-    fn open(&self, generation: u64, url: &str) {
-        let handle = *self;
-        let opened = open_for_machine(url, generation, Rc::new(move |input| handle.feed(input)));
-        self.driver.update_value(|d| {
-            if let Some(timer) = d.socket.set(generation, opened) {
-                d.timer = Some(timer);
-            }
+            d.chat.schedule(d.outbox.next_deadline(), now, move || {
+                handle.driver.try_update_value(|d| d.chat.timer_fired());
+                handle.feed(Input::Timer);
+            })
         });
     }
 }

@@ -1,15 +1,16 @@
 //! The browser driver of the [`DemoFeed`]: one timer, no server.
 
-use crate::browser::{page, timer::Timer};
+use crate::browser::{page, timer};
 use crate::demo::DemoFeed;
 use crate::protocol::Envelope;
 use core::time::Duration;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 struct DemoDriver {
     feed: DemoFeed,
-    timer: Option<Timer>,
+    timer: Option<Timeout>,
     on_event: Rc<dyn Fn(Envelope)>,
 }
 
@@ -28,7 +29,7 @@ pub fn use_demo_feed(on_event: impl Fn(Envelope) + 'static) {
 fn schedule(driver: StoredValue<DemoDriver, LocalStorage>) {
     driver.try_update_value(|d| {
         let delay = d.feed.next_at() - page::now();
-        d.timer = Timer::once(delay.as_millis() as u64, move || fire(driver));
+        d.timer = Some(timer::timeout(delay.as_millis() as u64, Box::new(move || fire(driver))));
     });
 }
 

@@ -1,12 +1,12 @@
-//! The browser driver of the TAU link: the pure [`Connection`] machine (socket, one timer), the
-//! REST token check, and gap-free [`Backfill`] after every (re)connect, with its checkpoint kept
-//! in `localStorage`.
+//! The browser driver of the TAU link: the pure [`Connection`] machine (through the shared
+//! [`SocketDriver`]: socket and one timer), the REST token check, and gap-free [`Backfill`] after
+//! every (re)connect, with its checkpoint kept in `localStorage`.
 
 use crate::backfill::{Backfill, BackfillOptions, BackfillStats, Checkpoint, Delivery, PageOutcome};
-use crate::browser::socket::{open_for_machine, SocketSlot};
-use crate::browser::{http, page, storage, timer::Timer};
+use crate::browser::socket::SocketDriver;
+use crate::browser::{http, page, storage};
 use crate::config::{OverlayConfig, Token};
-use crate::connection::{Action, Connection, ConnectionOptions, Input, LinkState, LinkStats};
+use crate::connection::{Action, Connection, ConnectionOptions, Events, Input, LinkState, LinkStats};
 use crate::origin::TauOrigin;
 use crate::rest::{classify_token_check, TokenStatus, TOKEN_CHECK_PATH};
 use leptos::prelude::*;
@@ -26,9 +26,7 @@ pub struct LinkStatus {
 }
 
 struct LinkDriver {
-    conn: Connection,
-    socket: SocketSlot,
-    timer: Option<Timer>,
+    link: SocketDriver<Events>,
     backfill: Backfill,
     token: Token,
     /// The only origin the token goes to.
@@ -73,9 +71,7 @@ pub fn use_tau_link(
         backfill: BackfillStats::default(),
     });
     let driver = LinkDriver {
-        conn,
-        socket: SocketSlot::default(),
-        timer: None,
+        link: SocketDriver::new(conn),
         backfill: Backfill::new(BackfillOptions {
             origin: origin.clone(),
             summary_after: config.offline_summary,
@@ -92,7 +88,7 @@ pub fn use_tau_link(
         status,
     };
     handle.check_token();
-    handle.feed(Input::Start);
+    handle.start();
     handle
 }
 
@@ -133,33 +129,42 @@ impl TauLinkHandle {
         }
     }
 
+    fn start(&self) {
+        let handle = *self;
+        let now = page::now();
+        let actions = self
+            .driver
+            .try_update_value(|d| d.link.start(now, Rc::new(move |input| handle.feed(input))));
+        self.perform(actions.unwrap_or_default());
+    }
+
     fn feed(&self, input: Input<'_>) {
         let now = page::now();
-        let Some(actions) = self.driver.try_update_value(|d| d.conn.handle(input, now)) else {
-            return;
-        };
+        if let Some(actions) = self.driver.try_update_value(|d| d.link.handle(input, now)) {
+            self.perform(actions);
+        }
+    }
+
+    /// Handles what the socket driver hands back, re-arms the timer, delivers.
+    fn perform(&self, actions: Vec<Action>) {
         let mut deliveries = Vec::new();
         for action in actions {
             match action {
-                Action::Open { generation, url } => self.open(generation, &url),
-                Action::Send { generation, text } => {
-                    self.driver.with_value(|d| d.socket.send(generation, &text));
-                }
-                Action::Close { generation } => self.driver.update_value(|d| d.socket.close(generation)),
                 Action::WentLive => self.start_backfill(),
                 Action::Deliver(envelope) => deliveries.extend(
                     self.driver
                         .try_update_value(|d| d.backfill.on_live(envelope))
                         .unwrap_or_default(),
                 ),
+                Action::Open { .. } | Action::Send { .. } | Action::Close { .. } => {}
             }
         }
         let handle = *self;
         self.driver.try_update_value(|d| {
-            d.timer = d
-                .conn
-                .next_deadline()
-                .and_then(|at| Timer::once((at - page::now()).as_millis() as u64, move || handle.feed(Input::Timer)));
+            d.link.schedule(None, page::now(), move || {
+                handle.driver.try_update_value(|d| d.link.timer_fired());
+                handle.feed(Input::Timer);
+            })
         });
         self.deliver(deliveries);
     }
@@ -183,8 +188,8 @@ impl TauLinkHandle {
 
     fn publish(&self) {
         let status = self.driver.try_with_value(|d| LinkStatus {
-            state: d.conn.state(),
-            stats: d.conn.stats().clone(),
+            state: d.link.machine().state(),
+            stats: d.link.machine().stats().clone(),
             token: d.token_status,
             backfill: d.backfill.stats().clone(),
         });
@@ -257,15 +262,5 @@ impl TauLinkHandle {
             page::warn("a request to another host than TAU was refused (the token is only sent to TAU)");
         }
         owned
-    }
-
-    fn open(&self, generation: u64, url: &str) {
-        let handle = *self;
-        let opened = open_for_machine(url, generation, Rc::new(move |input| handle.feed(input)));
-        self.driver.update_value(|d| {
-            if let Some(timer) = d.socket.set(generation, opened) {
-                d.timer = Some(timer);
-            }
-        });
     }
 }
