@@ -111,6 +111,48 @@ pub struct RedemptionInfo {
     pub is_update: bool,
 }
 
+/// A money amount in minor units, as Twitch sends charity donations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Money {
+    /// The amount in minor units (1500 for 15.00).
+    pub value: u64,
+    /// How many of `value`'s digits are decimals (2 for cents).
+    pub decimal_places: u8,
+    /// ISO 4217 code, e.g. `USD`.
+    pub currency: String,
+}
+
+impl Money {
+    /// The amount as shown in an alert: `$15.00`, `€5.50`, `£1.00`, else `1500 JPY` / `5.00 CHF`.
+    /// Integer arithmetic only (no float formatting); more than 18 decimal places are read as 18.
+    ///
+    /// ```
+    /// use tau_overlay::engine::Money;
+    /// let m = |value, decimal_places, currency: &str| Money { value, decimal_places, currency: currency.into() };
+    /// assert_eq!(m(1500, 2, "USD").text(), "$15.00");
+    /// assert_eq!(m(505, 2, "CHF").text(), "5.05 CHF");
+    /// assert_eq!(m(1500, 0, "JPY").text(), "1500 JPY");
+    /// ```
+    pub fn text(&self) -> String {
+        let places = u32::from(self.decimal_places.min(18));
+        let scale = 10u64.pow(places);
+        let number = if places == 0 {
+            self.value.to_string()
+        } else {
+            let (whole, minor) = (self.value / scale, self.value % scale);
+            format!("{whole}.{minor:0width$}", width = places as usize)
+        };
+        let code: String = self.currency.chars().filter(char::is_ascii_alphabetic).take(3).collect();
+        match code.to_ascii_uppercase().as_str() {
+            "USD" => format!("${number}"),
+            "EUR" => format!("€{number}"),
+            "GBP" => format!("£{number}"),
+            "" => number,
+            other => format!("{number} {other}"),
+        }
+    }
+}
+
 /// One alertable event as the engine sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlertInput {
@@ -137,6 +179,10 @@ pub struct AlertInput {
     pub message: Option<String>,
     /// Set for [`AlertClass::Redemption`].
     pub redemption: Option<RedemptionInfo>,
+    /// A money amount (charity donations): `{amount}` shows it with its currency.
+    pub money: Option<Money>,
+    /// What the event was for (the charity's name), for `{charity}`.
+    pub charity: Option<String>,
 }
 
 impl AlertInput {
@@ -154,6 +200,8 @@ impl AlertInput {
             anonymous: false,
             message: None,
             redemption: None,
+            money: None,
+            charity: None,
         }
     }
 
