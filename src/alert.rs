@@ -71,7 +71,10 @@ mod tests {
         let shown = clean_text(&name, MAX_NAME_CHARS);
         assert_eq!(shown.chars().count(), MAX_NAME_CHARS);
         assert!(shown.ends_with('…'));
-        assert_eq!(clean_text(&"x".repeat(MAX_NAME_CHARS), MAX_NAME_CHARS), "x".repeat(MAX_NAME_CHARS));
+        assert_eq!(
+            clean_text(&"x".repeat(MAX_NAME_CHARS), MAX_NAME_CHARS),
+            "x".repeat(MAX_NAME_CHARS)
+        );
     }
 
     #[test]

@@ -126,8 +126,7 @@ impl DemoFeed {
     /// How long the engine keeps an alert of `class` on screen, exit animation included.
     fn screen_time(&self, class: AlertClass) -> Duration {
         let c = &self.config;
-        c.duration(class).min(Duration::from_millis(c.max_duration_ms))
-            + Duration::from_millis(c.slack_ms + c.exit_ms)
+        c.duration(class).min(Duration::from_millis(c.max_duration_ms)) + Duration::from_millis(c.slack_ms + c.exit_ms)
     }
 
     fn weighted(&mut self) -> Kind {
@@ -229,7 +228,10 @@ impl DemoFeed {
                     r#""id":"d{}","campaign_id":"c1","charity_name":"Code Club","charity_description":"","charity_logo":"","charity_website":"","amount":{{"value":{cents},"decimal_places":2,"currency":"USD"}}"#,
                     self.serial
                 ));
-                (vec![("channel-charity_campaign-donate", data)], one(AlertClass::Other("charity")))
+                (
+                    vec![("channel-charity_campaign-donate", data)],
+                    one(AlertClass::Other("charity")),
+                )
             }
             Kind::Shoutout => {
                 let viewers = 10 + self.rng.below_inclusive(500);
@@ -237,7 +239,10 @@ impl DemoFeed {
                 let data = format!(
                     r#"{{{BROADCASTER},"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"viewer_count":{viewers},"started_at":"2024-01-01T00:00:00Z"}}"#
                 );
-                (vec![("channel-shoutout-receive", data)], one(AlertClass::Other("shoutout")))
+                (
+                    vec![("channel-shoutout-receive", data)],
+                    one(AlertClass::Other("shoutout")),
+                )
             }
         }
     }
@@ -301,7 +306,10 @@ mod tests {
                 kinds.insert(input.class.name());
             }
             let gap = feed.next_at() - now;
-            assert!(gap >= Duration::from_secs(4) && gap <= Duration::from_secs(80), "{gap:?}");
+            assert!(
+                gap >= Duration::from_secs(4) && gap <= Duration::from_secs(80),
+                "{gap:?}"
+            );
             now = feed.next_at();
         }
         for kind in [

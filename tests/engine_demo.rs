@@ -25,14 +25,21 @@ fn run_demo(seed: u64, until: u64) -> (Vec<(u64, AlertView)>, usize) {
             }
         }
         deepest = deepest.max(engine.queue_depth());
-        let next = [Some(feed.next_at()), engine.next_deadline()].into_iter().flatten().min();
+        let next = [Some(feed.next_at()), engine.next_deadline()]
+            .into_iter()
+            .flatten()
+            .min();
         now = next.map_or(until + 1, |t| t.0.max(now + 1));
     }
     (shown, deepest)
 }
 
 fn kinds(shown: &[(u64, AlertView)], before: u64) -> BTreeSet<&'static str> {
-    shown.iter().filter(|(t, _)| *t < before).map(|(_, v)| v.class.name()).collect()
+    shown
+        .iter()
+        .filter(|(t, _)| *t < before)
+        .map(|(_, v)| v.class.name())
+        .collect()
 }
 
 #[test]
@@ -41,9 +48,16 @@ fn demo_falls_behind_no_more_every_class_shows_in_the_first_minute() {
         let (shown, _) = run_demo(seed, 60_000);
         let seen = kinds(&shown, 60_000);
         for class in ["follow", "redemption", "sub", "cheer", "resub", "raid", "gift-bomb"] {
-            assert!(seen.contains(class), "seed {seed}: {seen:?} lacks {class} in the first minute");
+            assert!(
+                seen.contains(class),
+                "seed {seed}: {seen:?} lacks {class} in the first minute"
+            );
         }
-        assert!(kinds(&shown, 20_000).len() >= 4, "seed {seed}: {:?} in the first 20 s", kinds(&shown, 20_000));
+        assert!(
+            kinds(&shown, 20_000).len() >= 4,
+            "seed {seed}: {:?} in the first 20 s",
+            kinds(&shown, 20_000)
+        );
     }
 }
 
@@ -54,16 +68,26 @@ fn demo_gift_bombs_and_floods_are_still_shown_as_such() {
         .iter()
         .find(|(_, v)| v.class == AlertClass::GiftBomb)
         .expect("a gift bomb");
-    assert!(bomb.1.headline_text().contains(" gifted "), "{:?}", bomb.1.headline_text());
     assert!(
-        !shown.iter().any(|(_, v)| v.class == AlertClass::Sub && v.headline_text().contains("gift")),
+        bomb.1.headline_text().contains(" gifted "),
+        "{:?}",
+        bomb.1.headline_text()
+    );
+    assert!(
+        !shown
+            .iter()
+            .any(|(_, v)| v.class == AlertClass::Sub && v.headline_text().contains("gift")),
         "gift recipients shown one by one"
     );
     let flood = shown
         .iter()
         .find(|(_, v)| v.shape == AlertShape::Flood)
         .expect("a follow flood summary");
-    assert!(flood.1.headline_text().ends_with(" new followers"), "{:?}", flood.1.headline_text());
+    assert!(
+        flood.1.headline_text().ends_with(" new followers"),
+        "{:?}",
+        flood.1.headline_text()
+    );
 }
 
 #[test]
@@ -73,7 +97,12 @@ fn demo_queue_stays_short_over_half_an_hour() {
         // A flood waits as at most 5 singles and its summary; nothing else piles up.
         assert!(deepest <= 6, "seed {seed}: queue reached {deepest}");
         let others: BTreeSet<&str> = shown.iter().map(|(_, v)| v.class.name()).collect();
-        for kind in ["hype-train-begin", "hype-train-end", "charity-donate", "shoutout-receive"] {
+        for kind in [
+            "hype-train-begin",
+            "hype-train-end",
+            "charity-donate",
+            "shoutout-receive",
+        ] {
             assert!(others.contains(kind), "seed {seed}: {others:?} lacks {kind}");
         }
     }

@@ -37,8 +37,14 @@ fn headline(name: &str) -> String {
 
 #[test]
 fn hype_train_begin_and_end_show_their_level_not_only_someone() {
-    assert_eq!(headline("channel-hype_train-begin.json"), "A hype train started at level 1!");
-    assert_eq!(headline("channel-hype_train-end.json"), "The hype train ended at level 2!");
+    assert_eq!(
+        headline("channel-hype_train-begin.json"),
+        "A hype train started at level 1!"
+    );
+    assert_eq!(
+        headline("channel-hype_train-end.json"),
+        "The hype train ended at level 2!"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! engine. Non-alert events (goals, polls, predictions, moderation, rewards, stream state,
 //! subscription ends, hype train progress, charity campaign updates) map to `None`.
 
-use super::input::{AlertClass, AlertInput, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
+use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
 use crate::protocol::{Envelope, Origin, TauEvent};
 
 fn origin(origin: &Origin) -> InputOrigin {
@@ -106,12 +106,14 @@ impl AlertInput {
             }
             E::CharityDonate(e) => {
                 input.amount = e.amount.value;
-                input.money = Some(Money {
-                    value: e.amount.value,
-                    decimal_places: e.amount.decimal_places.min(u64::from(u8::MAX)) as u8,
-                    currency: e.amount.currency.clone(),
-                });
-                input.charity = text(&e.charity_name);
+                input.donation = Some(Box::new(Donation {
+                    amount: Money {
+                        value: e.amount.value,
+                        decimal_places: e.amount.decimal_places.min(u64::from(u8::MAX)) as u8,
+                        currency: e.amount.currency.clone(),
+                    },
+                    charity: e.charity_name.trim().to_string(),
+                }));
                 AlertClass::Other("charity-donate")
             }
             E::ShoutoutReceive(e) => {

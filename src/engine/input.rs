@@ -142,7 +142,12 @@ impl Money {
             let (whole, minor) = (self.value / scale, self.value % scale);
             format!("{whole}.{minor:0width$}", width = places as usize)
         };
-        let code: String = self.currency.chars().filter(char::is_ascii_alphabetic).take(3).collect();
+        let code: String = self
+            .currency
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect();
         match code.to_ascii_uppercase().as_str() {
             "USD" => format!("${number}"),
             "EUR" => format!("€{number}"),
@@ -151,6 +156,15 @@ impl Money {
             other => format!("{number} {other}"),
         }
     }
+}
+
+/// A charity donation's details (boxed in [`AlertInput`], which most events leave empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Donation {
+    /// The amount: `{amount}` shows it with its currency.
+    pub amount: Money,
+    /// The charity's name for `{charity}`; empty when unknown.
+    pub charity: String,
 }
 
 /// One alertable event as the engine sees it.
@@ -179,10 +193,8 @@ pub struct AlertInput {
     pub message: Option<String>,
     /// Set for [`AlertClass::Redemption`].
     pub redemption: Option<RedemptionInfo>,
-    /// A money amount (charity donations): `{amount}` shows it with its currency.
-    pub money: Option<Money>,
-    /// What the event was for (the charity's name), for `{charity}`.
-    pub charity: Option<String>,
+    /// Set for charity donations: `{amount}` shows the money with its currency.
+    pub donation: Option<Box<Donation>>,
 }
 
 impl AlertInput {
@@ -200,8 +212,7 @@ impl AlertInput {
             anonymous: false,
             message: None,
             redemption: None,
-            money: None,
-            charity: None,
+            donation: None,
         }
     }
 

@@ -27,7 +27,9 @@ pub fn default_template(input: &AlertInput, shape: AlertShape, count: u32) -> &'
         (_, AlertClass::Follow) => "{name} is now following!",
         (_, AlertClass::Other("hype-train-begin")) => "A hype train started at level {amount}!",
         (_, AlertClass::Other("hype-train-end")) => "The hype train ended at level {amount}!",
-        (_, AlertClass::Other("charity-donate")) if input.charity.is_some() => "{name} donated {amount} to {charity}!",
+        (_, AlertClass::Other("charity-donate")) if input.donation.as_ref().is_some_and(|d| !d.charity.is_empty()) => {
+            "{name} donated {amount} to {charity}!"
+        }
         (_, AlertClass::Other("charity-donate")) => "{name} donated {amount}!",
         (_, AlertClass::Other("shoutout-receive")) => "{name} shouted you out to {amount} viewers!",
         (_, AlertClass::Other(_)) => "{name}",
@@ -65,8 +67,8 @@ pub fn render(template: &str, input: &AlertInput, count: u32) -> Vec<TextPart> {
                 }
                 parts.push(TextPart::Name(display_name(input)));
             }
-            "amount" => match &input.money {
-                Some(money) => text.push_str(&money.text()),
+            "amount" => match &input.donation {
+                Some(d) => text.push_str(&d.amount.text()),
                 None => text.push_str(&input.amount.to_string()),
             },
             "count" => text.push_str(&count.to_string()),
@@ -76,8 +78,8 @@ pub fn render(template: &str, input: &AlertInput, count: u32) -> Vec<TextPart> {
                 Some(r) => text.push_str(&clean_text(&r.title, MAX_TITLE_CHARS)),
                 None => text.push_str("a reward"),
             },
-            "charity" => match &input.charity {
-                Some(c) => text.push_str(&clean_text(c, MAX_TITLE_CHARS)),
+            "charity" => match input.donation.as_deref().filter(|d| !d.charity.is_empty()) {
+                Some(d) => text.push_str(&clean_text(&d.charity, MAX_TITLE_CHARS)),
                 None => text.push_str("charity"),
             },
             "kind" => text.push_str(input.class.name()),

@@ -35,12 +35,19 @@ async fn chat_with_40_lines_keeps_the_newest_line_inside_the_1080_canvas() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     for i in 1..=40 {
-        tau.chat_line("testbot", &format!("line number {i} with a few words to wrap maybe"), "Viewer");
+        tau.chat_line(
+            "testbot",
+            &format!("line number {i} with a few words to wrap maybe"),
+            "Viewer",
+        );
     }
     browser
-        .wait_for("[data-testid=chat-line]", Duration::from_secs(10), "the 40th line", |t| {
-            t.last().is_some_and(|l| l.contains("line number 40 "))
-        })
+        .wait_for(
+            "[data-testid=chat-line]",
+            Duration::from_secs(10),
+            "the 40th line",
+            |t| t.last().is_some_and(|l| l.contains("line number 40 ")),
+        )
         .await;
     let [left, top, right, bottom] = rect_in_canvas(&browser, "[data-testid=chat]").await;
     assert!(
@@ -73,8 +80,15 @@ async fn hype_train_charity_and_shoutout_alerts_have_complete_texts_and_long_nam
     let mut bogus = fixture("channel-follow");
     bogus["id"] = "dup-key-frame".into();
     let text = bogus.to_string();
-    tau.send_raw(&format!("{},\"event_type\":\"channel-raid\"}}", &text[..text.len() - 1]));
-    for name in ["channel-hype_train-begin", "channel-hype_train-end", "channel-charity_campaign-donate"] {
+    tau.send_raw(&format!(
+        "{},\"event_type\":\"channel-raid\"}}",
+        &text[..text.len() - 1]
+    ));
+    for name in [
+        "channel-hype_train-begin",
+        "channel-hype_train-end",
+        "channel-charity_campaign-donate",
+    ] {
         tau.fire_fixture(name);
     }
     tau.fire_fixture("channel-shoutout-receive");
@@ -103,7 +117,9 @@ async fn hype_train_charity_and_shoutout_alerts_have_complete_texts_and_long_nam
         assert!(texts.contains(&want.as_str()), "{want:?} not in {texts:?}");
     }
     assert!(
-        texts.iter().any(|t| t.starts_with(&long) && t.ends_with(" cheered 100 bits!")),
+        texts
+            .iter()
+            .any(|t| t.starts_with(&long) && t.ends_with(" cheered 100 bits!")),
         "no capped cheer name in {texts:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("raiding")), "{texts:?}");

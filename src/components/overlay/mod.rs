@@ -149,7 +149,9 @@ fn start_feed(
     link: RwSignal<Option<TauLinkHandle>>,
 ) {
     if config.demo {
-        use_demo_feed(engine, move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope)));
+        use_demo_feed(engine, move |envelope| {
+            alerts.push_all(AlertInput::from_envelope(&envelope))
+        });
     } else if let Some(token) = &config.token {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
         let on_deliveries = move |deliveries: Vec<Delivery>| {
