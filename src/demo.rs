@@ -75,6 +75,22 @@ const WEIGHTS: [(Kind, u64); 11] = [
     (Kind::Shoutout, 4),
 ];
 
+/// The classes the demo shows; every [`AlertClass::Other`] shares the last slot.
+const PACED: [AlertClass; 8] = [
+    AlertClass::Follow,
+    AlertClass::Sub,
+    AlertClass::Resub,
+    AlertClass::Cheer,
+    AlertClass::Raid,
+    AlertClass::Redemption,
+    AlertClass::GiftBomb,
+    AlertClass::Other("other"),
+];
+
+fn slot(class: AlertClass) -> usize {
+    PACED.iter().position(|&c| c == class).unwrap_or(PACED.len() - 1)
+}
+
 /// Pause added after each batch's screen time, so alerts do not touch: 200–600 ms.
 const GAP_MS: (u64, u64) = (200, 400);
 
@@ -83,7 +99,10 @@ const GAP_MS: (u64, u64) = (200, 400);
 pub struct DemoFeed {
     rng: Rng,
     next_at: Instant,
-    config: EngineConfig,
+    /// Time on screen per class slot (duration + slack + exit), from the engine's config.
+    screen: [Duration; PACED.len()],
+    /// The follow flood budget, if any.
+    flood_max: Option<u32>,
     serial: u64,
     hype_level: Option<u64>,
 }
@@ -94,7 +113,13 @@ impl DemoFeed {
         DemoFeed {
             rng: Rng::new(seed),
             next_at: start,
-            config: config.clone(),
+            screen: PACED.map(|class| {
+                config
+                    .duration(class)
+                    .min(Duration::from_millis(config.max_duration_ms))
+                    + Duration::from_millis(config.slack_ms + config.exit_ms)
+            }),
+            flood_max: config.flood(AlertClass::Follow).map(|f| f.max),
             serial: 0,
             hype_level: None,
         }
@@ -113,20 +138,14 @@ impl DemoFeed {
             None => self.weighted(),
         };
         self.serial += 1;
-        let (events, alerts) = self.batch(kind);
+        let (events, (class, alerts)) = self.batch(kind);
         let gap = GAP_MS.0 + self.rng.below_inclusive(GAP_MS.1);
-        let screen: Duration = alerts.iter().map(|&c| self.screen_time(c)).sum();
+        let screen = self.screen[slot(class)] * alerts;
         self.next_at = now + screen + Duration::from_millis(gap);
         events
             .into_iter()
             .filter_map(|(kind, data)| envelope(kind, &data))
             .collect()
-    }
-
-    /// How long the engine keeps an alert of `class` on screen, exit animation included.
-    fn screen_time(&self, class: AlertClass) -> Duration {
-        let c = &self.config;
-        c.duration(class).min(Duration::from_millis(c.max_duration_ms)) + Duration::from_millis(c.slack_ms + c.exit_ms)
     }
 
     fn weighted(&mut self) -> Kind {
@@ -144,22 +163,23 @@ impl DemoFeed {
         from[self.rng.below_inclusive(from.len() as u64 - 1) as usize]
     }
 
-    /// The frames of one batch (event type, `event_data` JSON) and the alerts it will show.
-    fn batch(&mut self, kind: Kind) -> (Vec<(&'static str, String)>, Vec<AlertClass>) {
+    /// The frames of one batch (event type, `event_data` JSON) and the alerts it will show (all
+    /// of one class).
+    fn batch(&mut self, kind: Kind) -> (Vec<(&'static str, String)>, (AlertClass, u32)) {
         let name = self.pick(NAMES);
         let user = user_fields(name);
         let with_user = |extra: &str| format!("{{{user},{extra},{BROADCASTER}}}");
-        let one = |class| vec![class];
+        let one = |class| (class, 1);
         match kind {
             Kind::Follow => (vec![follow(name)], one(AlertClass::Follow)),
             Kind::FollowFlood => {
                 let n = 7 + self.rng.below_inclusive(5);
                 let follows: Vec<_> = (0..n).map(|_| follow(self.pick(NAMES))).collect();
-                let shown = match self.config.flood(AlertClass::Follow) {
-                    Some(budget) if n > u64::from(budget.max) => u64::from(budget.max) + 1,
+                let shown = match self.flood_max.map(u64::from) {
+                    Some(max) if n > max => max + 1,
                     _ => n,
                 };
-                (follows, vec![AlertClass::Follow; shown as usize])
+                (follows, (AlertClass::Follow, shown as u32))
             }
             Kind::Sub => (
                 vec![("channel-subscribe", with_user(r#""tier":"1000","is_gift":false"#))],

@@ -134,14 +134,15 @@ impl Money {
     /// assert_eq!(m(1500, 0, "JPY").text(), "1500 JPY");
     /// ```
     pub fn text(&self) -> String {
-        let places = u32::from(self.decimal_places.min(18));
-        let scale = 10u64.pow(places);
-        let number = if places == 0 {
-            self.value.to_string()
-        } else {
-            let (whole, minor) = (self.value / scale, self.value % scale);
-            format!("{whole}.{minor:0width$}", width = places as usize)
-        };
+        let places = usize::from(self.decimal_places.min(18));
+        let mut number = self.value.to_string();
+        if places > 0 {
+            // Left-pad to at least one whole digit, then put the point `places` from the end.
+            while number.len() <= places {
+                number.insert(0, '0');
+            }
+            number.insert(number.len() - places, '.');
+        }
         let code: String = self
             .currency
             .chars()
@@ -230,6 +231,19 @@ impl AlertInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_keeps_leading_zeros_of_minor_units_and_odd_decimal_places() {
+        let m = |value, decimal_places, currency: &str| Money {
+            value,
+            decimal_places,
+            currency: currency.into(),
+        };
+        assert_eq!(m(5, 2, "usd").text(), "$0.05");
+        assert_eq!(m(1234, 3, "KWD").text(), "1.234 KWD");
+        assert_eq!(m(7, 0, "").text(), "7");
+        assert_eq!(m(u64::MAX, 255, "EUR").text(), "€18.446744073709551615");
+    }
 
     #[test]
     fn class_names_round_trip_and_index_is_unique() {

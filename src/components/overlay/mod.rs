@@ -61,8 +61,9 @@ pub fn Overlay(
                     }
                 };
                 owner.with(|| {
-                    alerts.reconfigure(engine.clone());
+                    // The feed only schedules work here: its first event comes after reconfigure.
                     start_feed(&config, &engine, alerts, link);
+                    alerts.reconfigure(engine);
                 });
             });
         }
