@@ -56,9 +56,18 @@ impl BoundedSet {
         self.set.contains(&hash(id))
     }
 
-    /// Forgets `id`; returns whether it was there. (Its order slot is dropped lazily.)
+    /// Forgets `id`; returns whether it was there. Its slot in the eviction order goes too, so a
+    /// later insert of the same id starts fresh instead of being evicted by its stale slot.
+    /// O(len): removal is rare (the engine's replay set holds at most 64 ids).
     pub fn remove(&mut self, id: &str) -> bool {
-        self.set.remove(&hash(id))
+        let h = hash(id);
+        if !self.set.remove(&h) {
+            return false;
+        }
+        if let Some(at) = self.order.iter().position(|&x| x == h) {
+            self.order.remove(at);
+        }
+        true
     }
 }
 
@@ -73,6 +82,15 @@ mod tests {
         assert!(s.insert("c"));
         assert!(!s.contains("a") && s.contains("b") && s.contains("c"));
         assert!(s.remove("b") && !s.remove("b"));
+    }
+
+    #[test]
+    fn reinserted_id_is_not_forgotten_through_its_stale_order_slot() {
+        let mut s = BoundedSet::new(2);
+        assert!(s.insert("a") && s.remove("a"));
+        assert!(s.insert("a") && s.insert("b"));
+        assert!(s.contains("a") && s.contains("b"), "a was evicted by its removed slot");
+        assert_eq!(s.order.len(), 2);
     }
 
     #[test]

@@ -1,12 +1,20 @@
-//! The built-in demo feed (`#demo`): sample events every few seconds, no server needed.
+//! The built-in demo feed (`#demo`): sample events paced to the alert engine, no server needed.
 //!
 //! Pure: the shell asks [`DemoFeed::next_events`] at [`DemoFeed::next_at`]. Events are written as
 //! the text of real TAU frames (`origin: "test"`, `id: null`) and decoded by [`Frame::parse`] like
-//! live ones, so the demo exercises the whole real path (JSON text, envelope, typed payload):
-//! follows mostly, and now and then a sub, a resub, a cheer, a raid, a redemption or a gift bomb
-//! (one gift event plus its recipients' subs).
+//! live ones, so the demo exercises the whole real path (JSON text, envelope, typed payload).
+//!
+//! Pacing: each batch is followed by a pause as long as the engine will keep its alerts on
+//! screen (duration + `slack_ms` + `exit_ms` per alert, read from the [`EngineConfig`]), so the
+//! queue never grows. The feed opens with a tour of every kind, shortest first (a follow, a
+//! redemption, a sub, a cheer, a resub, a raid, a gift bomb, then a follow flood, so every class
+//! shows in the first minute), then continues with weighted random picks: follows mostly, now
+//! and then any other kind, including hype trains, charity donations and shoutouts. A gift bomb
+//! is one gift event plus its recipients' subs, a flood a burst of follows at once: the engine
+//! turns them into one gift-bomb alert and a "+N new followers" summary, as it does live.
 
 use crate::clock::{Instant, Rng};
+use crate::engine::{AlertClass, EngineConfig};
 use crate::json;
 use crate::protocol::{Envelope, Frame};
 use core::time::Duration;
@@ -22,112 +30,265 @@ const NAMES: &[&str] = &[
     "tea_and_tactics",
 ];
 
-/// Produces sample events at jittered intervals.
+/// One demo batch: what it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Follow,
+    /// Several follows at once (beyond the follow flood budget: a summary alert).
+    FollowFlood,
+    Sub,
+    Resub,
+    Cheer,
+    Raid,
+    Redemption,
+    /// One gift event plus its recipients' subs.
+    GiftBomb,
+    HypeTrain,
+    Charity,
+    Shoutout,
+}
+
+/// The opening tour, shortest default alerts first so several kinds show early.
+const OPENING: [Kind; 8] = [
+    Kind::Follow,
+    Kind::Redemption,
+    Kind::Sub,
+    Kind::Cheer,
+    Kind::Resub,
+    Kind::Raid,
+    Kind::GiftBomb,
+    Kind::FollowFlood,
+];
+
+/// After the tour: (kind, weight out of 100).
+const WEIGHTS: [(Kind, u64); 11] = [
+    (Kind::Follow, 38),
+    (Kind::FollowFlood, 4),
+    (Kind::Sub, 10),
+    (Kind::Resub, 8),
+    (Kind::Cheer, 10),
+    (Kind::Raid, 5),
+    (Kind::Redemption, 8),
+    (Kind::GiftBomb, 5),
+    (Kind::HypeTrain, 4),
+    (Kind::Charity, 4),
+    (Kind::Shoutout, 4),
+];
+
+/// The classes the demo shows; every [`AlertClass::Other`] shares the last slot.
+const PACED: [AlertClass; 8] = [
+    AlertClass::Follow,
+    AlertClass::Sub,
+    AlertClass::Resub,
+    AlertClass::Cheer,
+    AlertClass::Raid,
+    AlertClass::Redemption,
+    AlertClass::GiftBomb,
+    AlertClass::Other("other"),
+];
+
+fn slot(class: AlertClass) -> usize {
+    PACED.iter().position(|&c| c == class).unwrap_or(PACED.len() - 1)
+}
+
+/// Pause added after each batch's screen time, so alerts do not touch: 200–600 ms.
+const GAP_MS: (u64, u64) = (200, 400);
+
+/// Produces sample events, one batch once the previous one has left the screen.
 #[derive(Debug)]
 pub struct DemoFeed {
     rng: Rng,
     next_at: Instant,
-    every: Duration,
+    /// Time on screen per class slot (duration + slack + exit), from the engine's config.
+    screen: [Duration; PACED.len()],
+    /// The follow flood budget, if any.
+    flood_max: Option<u32>,
     serial: u64,
+    hype_level: Option<u64>,
 }
 
 impl DemoFeed {
-    /// A feed whose first event is due at `start`, then about every `every` (±50 %).
-    pub fn new(seed: u64, start: Instant, every: Duration) -> Self {
+    /// A feed whose first batch is due at `start`, paced to an engine running `config`.
+    pub fn new(seed: u64, start: Instant, config: &EngineConfig) -> Self {
         DemoFeed {
             rng: Rng::new(seed),
             next_at: start,
-            every,
+            screen: PACED.map(|class| {
+                config
+                    .duration(class)
+                    .min(Duration::from_millis(config.max_duration_ms))
+                    + Duration::from_millis(config.slack_ms + config.exit_ms)
+            }),
+            flood_max: config.flood(AlertClass::Follow).map(|f| f.max),
             serial: 0,
+            hype_level: None,
         }
     }
 
-    /// When the next event is due.
+    /// When the next batch is due.
     pub fn next_at(&self) -> Instant {
         self.next_at
     }
 
-    /// The next sample event(s) — several for a gift bomb — and schedules the next batch.
+    /// The next sample event(s) — several for a gift bomb or a flood — and schedules the next
+    /// batch for when their alerts will have left the screen.
     pub fn next_events(&mut self, now: Instant) -> Vec<Envelope> {
-        let half = self.every.as_millis() as u64 / 2;
-        self.next_at = now + Duration::from_millis(half + self.rng.below_inclusive(self.every.as_millis() as u64));
+        let kind = match OPENING.get(self.serial as usize) {
+            Some(&kind) => kind,
+            None => self.weighted(),
+        };
         self.serial += 1;
-        let name = self.pick(NAMES);
-        let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
-        let with_user = |extra: &str| {
-            format!(
-                r#"{{"user_id":"0","user_login":{login},"user_name":{quoted},{extra},"broadcaster_user_id":"0","broadcaster_user_login":"demo","broadcaster_user_name":"Demo"}}"#
-            )
-        };
-        let roll = self.rng.below_inclusive(99);
-        let events: Vec<(&str, String)> = match roll {
-            0..=54 => vec![("channel-follow", with_user(r#""followed_at":"2024-01-01T00:00:00Z""#))],
-            55..=64 => vec![("channel-subscribe", with_user(r#""tier":"1000","is_gift":false"#))],
-            65..=72 => {
-                let months = 2 + self.rng.below_inclusive(40);
-                vec![(
-                    "channel-subscription-message",
-                    with_user(&format!(
-                        r#""tier":"1000","message":{{"text":"Love the streams!","emotes":null}},"cumulative_months":{months},"streak_months":null,"duration_months":1"#
-                    )),
-                )]
-            }
-            73..=82 => {
-                let bits = [100, 250, 500, 1000][self.rng.below_inclusive(3) as usize];
-                vec![(
-                    "channel-cheer",
-                    with_user(&format!(
-                        r#""is_anonymous":false,"message":"Cheer{bits} great play","bits":{bits}"#
-                    )),
-                )]
-            }
-            83..=88 => {
-                let viewers = 5 + self.rng.below_inclusive(200);
-                vec![(
-                    "channel-raid",
-                    format!(
-                        r#"{{"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"to_broadcaster_user_id":"0","to_broadcaster_user_login":"demo","to_broadcaster_user_name":"Demo","viewers":{viewers}}}"#
-                    ),
-                )]
-            }
-            89..=94 => vec![(
-                "channel-channel_points_custom_reward_redemption-add",
-                with_user(&format!(
-                    r#""id":"demo-{}","user_input":"","status":"unfulfilled","reward":{{"id":"r1","title":"Hydrate!","cost":500,"prompt":""}},"redeemed_at":"2024-01-01T00:00:00Z""#,
-                    self.serial
-                )),
-            )],
-            _ => {
-                let total = 3 + self.rng.below_inclusive(7);
-                let mut batch = vec![(
-                    "channel-subscription-gift",
-                    with_user(&format!(
-                        r#""total":{total},"tier":"1000","cumulative_total":null,"is_anonymous":false"#
-                    )),
-                )];
-                for _ in 0..total {
-                    let to = self.pick(NAMES);
-                    batch.push((
-                        "channel-subscribe",
-                        format!(
-                            r#"{{"user_id":"0","user_login":{},"user_name":{},"tier":"1000","is_gift":true}}"#,
-                            json::quote(&to.to_ascii_lowercase()),
-                            json::quote(to)
-                        ),
-                    ));
-                }
-                batch
-            }
-        };
+        let (events, (class, alerts)) = self.batch(kind);
+        let gap = GAP_MS.0 + self.rng.below_inclusive(GAP_MS.1);
+        let screen = self.screen[slot(class)] * alerts;
+        self.next_at = now + screen + Duration::from_millis(gap);
         events
             .into_iter()
             .filter_map(|(kind, data)| envelope(kind, &data))
             .collect()
     }
 
+    fn weighted(&mut self) -> Kind {
+        let mut roll = self.rng.below_inclusive(WEIGHTS.iter().map(|w| w.1).sum::<u64>() - 1);
+        for (kind, weight) in WEIGHTS {
+            if roll < weight {
+                return kind;
+            }
+            roll -= weight;
+        }
+        Kind::Follow
+    }
+
     fn pick(&mut self, from: &[&'static str]) -> &'static str {
         from[self.rng.below_inclusive(from.len() as u64 - 1) as usize]
     }
+
+    /// The frames of one batch (event type, `event_data` JSON) and the alerts it will show (all
+    /// of one class).
+    fn batch(&mut self, kind: Kind) -> (Vec<(&'static str, String)>, (AlertClass, u32)) {
+        let name = self.pick(NAMES);
+        let user = user_fields(name);
+        let with_user = |extra: &str| format!("{{{user},{extra},{BROADCASTER}}}");
+        let one = |class| (class, 1);
+        match kind {
+            Kind::Follow => (vec![follow(name)], one(AlertClass::Follow)),
+            Kind::FollowFlood => {
+                let n = 7 + self.rng.below_inclusive(5);
+                let follows: Vec<_> = (0..n).map(|_| follow(self.pick(NAMES))).collect();
+                let shown = match self.flood_max.map(u64::from) {
+                    Some(max) if n > max => max + 1,
+                    _ => n,
+                };
+                (follows, (AlertClass::Follow, shown as u32))
+            }
+            Kind::Sub => (
+                vec![("channel-subscribe", with_user(r#""tier":"1000","is_gift":false"#))],
+                one(AlertClass::Sub),
+            ),
+            Kind::Resub => {
+                let months = 2 + self.rng.below_inclusive(40);
+                let data = with_user(&format!(
+                    r#""tier":"1000","message":{{"text":"Love the streams!","emotes":null}},"cumulative_months":{months},"streak_months":null,"duration_months":1"#
+                ));
+                (vec![("channel-subscription-message", data)], one(AlertClass::Resub))
+            }
+            Kind::Cheer => {
+                let bits = [100, 250, 500, 1000][self.rng.below_inclusive(3) as usize];
+                let data = with_user(&format!(
+                    r#""is_anonymous":false,"message":"Cheer{bits} great play","bits":{bits}"#
+                ));
+                (vec![("channel-cheer", data)], one(AlertClass::Cheer))
+            }
+            Kind::Raid => {
+                let viewers = 5 + self.rng.below_inclusive(200);
+                let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+                let data = format!(
+                    r#"{{"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"to_broadcaster_user_id":"0","to_broadcaster_user_login":"demo","to_broadcaster_user_name":"Demo","viewers":{viewers}}}"#
+                );
+                (vec![("channel-raid", data)], one(AlertClass::Raid))
+            }
+            Kind::Redemption => {
+                let data = with_user(&format!(
+                    r#""id":"demo-{}","user_input":"","status":"unfulfilled","reward":{{"id":"r1","title":"Hydrate!","cost":500,"prompt":""}},"redeemed_at":"2024-01-01T00:00:00Z""#,
+                    self.serial
+                ));
+                (
+                    vec![("channel-channel_points_custom_reward_redemption-add", data)],
+                    one(AlertClass::Redemption),
+                )
+            }
+            Kind::GiftBomb => {
+                let total = 3 + self.rng.below_inclusive(7);
+                let data = with_user(&format!(
+                    r#""total":{total},"tier":"1000","cumulative_total":null,"is_anonymous":false"#
+                ));
+                let mut batch = vec![("channel-subscription-gift", data)];
+                for _ in 0..total {
+                    let to = user_fields(self.pick(NAMES));
+                    batch.push(("channel-subscribe", format!(r#"{{{to},"tier":"1000","is_gift":true}}"#)));
+                }
+                (batch, one(AlertClass::GiftBomb))
+            }
+            Kind::HypeTrain => {
+                let event = match self.hype_level.take() {
+                    None => {
+                        self.hype_level = Some(2 + self.rng.below_inclusive(3));
+                        ("channel-hype_train-begin", hype_train(1, ""))
+                    }
+                    Some(level) => (
+                        "channel-hype_train-end",
+                        hype_train(level, r#","ended_at":"2024-01-01T00:05:00Z""#),
+                    ),
+                };
+                (vec![event], one(AlertClass::Other("hype-train")))
+            }
+            Kind::Charity => {
+                let cents = [500, 1000, 2500][self.rng.below_inclusive(2) as usize];
+                let data = with_user(&format!(
+                    r#""id":"d{}","campaign_id":"c1","charity_name":"Code Club","charity_description":"","charity_logo":"","charity_website":"","amount":{{"value":{cents},"decimal_places":2,"currency":"USD"}}"#,
+                    self.serial
+                ));
+                (
+                    vec![("channel-charity_campaign-donate", data)],
+                    one(AlertClass::Other("charity")),
+                )
+            }
+            Kind::Shoutout => {
+                let viewers = 10 + self.rng.below_inclusive(500);
+                let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+                let data = format!(
+                    r#"{{{BROADCASTER},"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"viewer_count":{viewers},"started_at":"2024-01-01T00:00:00Z"}}"#
+                );
+                (
+                    vec![("channel-shoutout-receive", data)],
+                    one(AlertClass::Other("shoutout")),
+                )
+            }
+        }
+    }
+}
+
+const BROADCASTER: &str = r#""broadcaster_user_id":"0","broadcaster_user_login":"demo","broadcaster_user_name":"Demo""#;
+
+/// `"user_id":…,"user_login":…,"user_name":…` for `name`.
+fn user_fields(name: &str) -> String {
+    let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+    format!(r#""user_id":"0","user_login":{login},"user_name":{quoted}"#)
+}
+
+fn follow(name: &str) -> (&'static str, String) {
+    let user = user_fields(name);
+    (
+        "channel-follow",
+        format!(r#"{{{user},"followed_at":"2024-01-01T00:00:00Z",{BROADCASTER}}}"#),
+    )
+}
+
+fn hype_train(level: u64, end: &str) -> String {
+    format!(
+        r#"{{"id":"demo-train",{BROADCASTER},"level":{level},"total":{},"top_contributions":[],"started_at":"2024-01-01T00:00:00Z"{end}}}"#,
+        level * 1000
+    )
 }
 
 /// Wraps `event_data` (JSON text) in a test-event frame and decodes it with [`Frame::parse`],
@@ -146,41 +307,45 @@ fn envelope(event_type: &str, event_data: &str) -> Option<Envelope> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{AlertClass, AlertInput};
+    use crate::engine::AlertInput;
     use crate::protocol::TauEvent;
     use std::collections::HashSet;
 
     #[test]
-    fn demo_emits_typed_alertable_events_of_every_class_at_jittered_intervals() {
-        let mut feed = DemoFeed::new(1, Instant(0), Duration::from_secs(4));
+    fn demo_emits_typed_alertable_events_of_every_kind() {
+        let mut feed = DemoFeed::new(1, Instant(0), &EngineConfig::default());
         let mut now = feed.next_at();
-        let mut classes = HashSet::new();
-        for _ in 0..400 {
+        let mut kinds = HashSet::new();
+        for _ in 0..600 {
             let batch = feed.next_events(now);
             assert!(!batch.is_empty());
             for e in &batch {
                 assert!(!matches!(e.event, TauEvent::Unknown { .. }), "{e:?}");
                 assert!(e.is_test());
                 let input = AlertInput::from_envelope(e).expect("every demo event makes an alert");
-                classes.insert(input.class.name());
+                kinds.insert(input.class.name());
             }
             let gap = feed.next_at() - now;
             assert!(
-                gap >= Duration::from_secs(2) && gap <= Duration::from_secs(6),
+                gap >= Duration::from_secs(4) && gap <= Duration::from_secs(80),
                 "{gap:?}"
             );
             now = feed.next_at();
         }
-        for class in [
-            AlertClass::Follow,
-            AlertClass::Sub,
-            AlertClass::Resub,
-            AlertClass::Cheer,
-            AlertClass::Raid,
-            AlertClass::Redemption,
-            AlertClass::GiftBomb,
+        for kind in [
+            "follow",
+            "sub",
+            "resub",
+            "cheer",
+            "raid",
+            "redemption",
+            "gift-bomb",
+            "hype-train-begin",
+            "hype-train-end",
+            "charity-donate",
+            "shoutout-receive",
         ] {
-            assert!(classes.contains(class.name()), "{classes:?} lacks {}", class.name());
+            assert!(kinds.contains(kind), "{kinds:?} lacks {kind}");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! engine. Non-alert events (goals, polls, predictions, moderation, rewards, stream state,
 //! subscription ends, hype train progress, charity campaign updates) map to `None`.
 
-use super::input::{AlertClass, AlertInput, InputOrigin, RedemptionInfo, RedemptionStatus};
+use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
 use crate::protocol::{Envelope, Origin, TauEvent};
 
 fn origin(origin: &Origin) -> InputOrigin {
@@ -61,6 +61,9 @@ impl AlertInput {
                 input.message = text(&e.message);
                 AlertClass::Cheer
             }
+            // A raid with no viewers or no raider is no raid (e.g. a frame whose `event_data`
+            // belongs to another type): nothing to celebrate, no alert.
+            E::Raid(e) if e.viewers == 0 || event.user_display().is_none() => return None,
             E::Raid(e) => {
                 input.amount = e.viewers;
                 AlertClass::Raid
@@ -103,6 +106,14 @@ impl AlertInput {
             }
             E::CharityDonate(e) => {
                 input.amount = e.amount.value;
+                input.donation = Some(Box::new(Donation {
+                    amount: Money {
+                        value: e.amount.value,
+                        decimal_places: e.amount.decimal_places.min(u64::from(u8::MAX)) as u8,
+                        currency: e.amount.currency.clone(),
+                    },
+                    charity: e.charity_name.trim().to_string(),
+                }));
                 AlertClass::Other("charity-donate")
             }
             E::ShoutoutReceive(e) => {

@@ -111,6 +111,63 @@ pub struct RedemptionInfo {
     pub is_update: bool,
 }
 
+/// A money amount in minor units, as Twitch sends charity donations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Money {
+    /// The amount in minor units (1500 for 15.00).
+    pub value: u64,
+    /// How many of `value`'s digits are decimals (2 for cents).
+    pub decimal_places: u8,
+    /// ISO 4217 code, e.g. `USD`.
+    pub currency: String,
+}
+
+impl Money {
+    /// The amount as shown in an alert: `$15.00`, `€5.50`, `£1.00`, else `1500 JPY` / `5.00 CHF`.
+    /// Integer arithmetic only (no float formatting); more than 18 decimal places are read as 18.
+    ///
+    /// ```
+    /// use tau_overlay::engine::Money;
+    /// let m = |value, decimal_places, currency: &str| Money { value, decimal_places, currency: currency.into() };
+    /// assert_eq!(m(1500, 2, "USD").text(), "$15.00");
+    /// assert_eq!(m(505, 2, "CHF").text(), "5.05 CHF");
+    /// assert_eq!(m(1500, 0, "JPY").text(), "1500 JPY");
+    /// ```
+    pub fn text(&self) -> String {
+        let places = usize::from(self.decimal_places.min(18));
+        let mut number = self.value.to_string();
+        if places > 0 {
+            // Left-pad to at least one whole digit, then put the point `places` from the end.
+            while number.len() <= places {
+                number.insert(0, '0');
+            }
+            number.insert(number.len() - places, '.');
+        }
+        let code: String = self
+            .currency
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect();
+        match code.to_ascii_uppercase().as_str() {
+            "USD" => format!("${number}"),
+            "EUR" => format!("€{number}"),
+            "GBP" => format!("£{number}"),
+            "" => number,
+            other => format!("{number} {other}"),
+        }
+    }
+}
+
+/// A charity donation's details (boxed in [`AlertInput`], which most events leave empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Donation {
+    /// The amount: `{amount}` shows it with its currency.
+    pub amount: Money,
+    /// The charity's name for `{charity}`; empty when unknown.
+    pub charity: String,
+}
+
 /// One alertable event as the engine sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlertInput {
@@ -137,6 +194,8 @@ pub struct AlertInput {
     pub message: Option<String>,
     /// Set for [`AlertClass::Redemption`].
     pub redemption: Option<RedemptionInfo>,
+    /// Set for charity donations: `{amount}` shows the money with its currency.
+    pub donation: Option<Box<Donation>>,
 }
 
 impl AlertInput {
@@ -154,6 +213,7 @@ impl AlertInput {
             anonymous: false,
             message: None,
             redemption: None,
+            donation: None,
         }
     }
 
@@ -171,6 +231,19 @@ impl AlertInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_keeps_leading_zeros_of_minor_units_and_odd_decimal_places() {
+        let m = |value, decimal_places, currency: &str| Money {
+            value,
+            decimal_places,
+            currency: currency.into(),
+        };
+        assert_eq!(m(5, 2, "usd").text(), "$0.05");
+        assert_eq!(m(1234, 3, "KWD").text(), "1.234 KWD");
+        assert_eq!(m(7, 0, "").text(), "7");
+        assert_eq!(m(u64::MAX, 255, "EUR").text(), "€18.446744073709551615");
+    }
 
     #[test]
     fn class_names_round_trip_and_index_is_unique() {

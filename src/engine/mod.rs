@@ -52,7 +52,7 @@ mod view;
 pub use condition::{Condition, ConditionError};
 pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;
-pub use input::{AlertClass, AlertInput, InputOrigin, RedemptionInfo, RedemptionStatus};
+pub use input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
 pub use machine::Engine;
 pub use stats::{ClassStats, Counts, Snapshot};
 pub use template::{default_template, render};

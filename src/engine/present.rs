@@ -5,7 +5,7 @@ use super::pending::Item;
 use super::template::{default_template, render};
 use super::variation::choose;
 use super::view::{AlertShape, AlertView};
-use crate::alert::TextPart;
+use crate::alert::{clean_text, TextPart, MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
 use core::time::Duration;
 
 impl Engine {
@@ -27,7 +27,7 @@ impl Engine {
             .message
             .as_deref()
             .filter(|m| single && !m.trim().is_empty() && input.amount >= rules.message_min_amount)
-            .map(|m| vec![TextPart::Text(m.to_string())])
+            .map(|m| vec![TextPart::Text(clean_text(m, MAX_MESSAGE_CHARS))])
             .unwrap_or_default();
         let speak = !message.is_empty() && rules.speak_min_amount.is_some_and(|min| input.amount >= min);
         let base = variation
@@ -44,7 +44,11 @@ impl Engine {
             headline: render(template, input, item.count),
             message,
             speak,
-            user: input.user.clone().filter(|_| single && !input.anonymous),
+            user: input
+                .user
+                .as_deref()
+                .filter(|_| single && !input.anonymous)
+                .map(|u| clean_text(u, MAX_NAME_CHARS)),
             amount: input.amount,
             tier: input.tier,
             months: input.months,

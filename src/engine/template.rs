@@ -3,7 +3,7 @@
 
 use super::input::{AlertClass, AlertInput};
 use super::view::AlertShape;
-use crate::alert::TextPart;
+use crate::alert::{clean_text, TextPart, MAX_NAME_CHARS, MAX_TITLE_CHARS};
 
 /// The built-in template for an alert of `shape` made from `input` standing for `count` events.
 pub fn default_template(input: &AlertInput, shape: AlertShape, count: u32) -> &'static str {
@@ -25,16 +25,24 @@ pub fn default_template(input: &AlertInput, shape: AlertShape, count: u32) -> &'
         (_, AlertClass::Cheer) => "{name} cheered {amount} bits!",
         (_, AlertClass::Redemption) => "{name} redeemed {reward}!",
         (_, AlertClass::Follow) => "{name} is now following!",
+        (_, AlertClass::Other("hype-train-begin")) => "A hype train started at level {amount}!",
+        (_, AlertClass::Other("hype-train-end")) => "The hype train ended at level {amount}!",
+        (_, AlertClass::Other("charity-donate")) if input.donation.as_ref().is_some_and(|d| !d.charity.is_empty()) => {
+            "{name} donated {amount} to {charity}!"
+        }
+        (_, AlertClass::Other("charity-donate")) => "{name} donated {amount}!",
+        (_, AlertClass::Other("shoutout-receive")) => "{name} shouted you out to {amount} viewers!",
         (_, AlertClass::Other(_)) => "{name}",
     }
 }
 
-/// The display name for `{name}`.
-fn display_name(input: &AlertInput) -> &str {
-    match (&input.user, input.anonymous) {
-        (Some(name), false) if !name.is_empty() => name,
-        (_, true) => "Anonymous",
-        _ => "Someone",
+/// The display name for `{name}`, cleaned and capped at [`MAX_NAME_CHARS`].
+fn display_name(input: &AlertInput) -> String {
+    let name = input.user.as_deref().map(|n| clean_text(n, MAX_NAME_CHARS));
+    match (name, input.anonymous) {
+        (_, true) => "Anonymous".into(),
+        (Some(name), false) if !name.trim().is_empty() => name,
+        _ => "Someone".into(),
     }
 }
 
@@ -57,13 +65,23 @@ pub fn render(template: &str, input: &AlertInput, count: u32) -> Vec<TextPart> {
                 if !text.is_empty() {
                     parts.push(TextPart::Text(core::mem::take(&mut text)));
                 }
-                parts.push(TextPart::Name(display_name(input).to_string()));
+                parts.push(TextPart::Name(display_name(input)));
             }
-            "amount" => text.push_str(&input.amount.to_string()),
+            "amount" => match &input.donation {
+                Some(d) => text.push_str(&d.amount.text()),
+                None => text.push_str(&input.amount.to_string()),
+            },
             "count" => text.push_str(&count.to_string()),
             "tier" => text.push_str(&input.tier.to_string()),
             "months" => text.push_str(&input.months.to_string()),
-            "reward" => text.push_str(input.redemption.as_ref().map_or("a reward", |r| r.title.as_str())),
+            "reward" => match &input.redemption {
+                Some(r) => text.push_str(&clean_text(&r.title, MAX_TITLE_CHARS)),
+                None => text.push_str("a reward"),
+            },
+            "charity" => match input.donation.as_deref().filter(|d| !d.charity.is_empty()) {
+                Some(d) => text.push_str(&clean_text(&d.charity, MAX_TITLE_CHARS)),
+                None => text.push_str("charity"),
+            },
             "kind" => text.push_str(input.class.name()),
             _ => text.push_str(&rest[open..open + close + 2]),
         }

@@ -8,3 +8,4 @@ mod fake_tau_quirks;
 mod link;
 mod overlay;
 mod token_safety;
+mod viewers;

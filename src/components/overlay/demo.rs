@@ -2,6 +2,7 @@
 
 use crate::browser::{page, timer};
 use crate::demo::DemoFeed;
+use crate::engine::EngineConfig;
 use crate::protocol::Envelope;
 use core::time::Duration;
 use gloo_timers::callback::Timeout;
@@ -14,10 +15,11 @@ struct DemoDriver {
     on_event: Rc<dyn Fn(Envelope)>,
 }
 
-/// Starts the demo feed, owned by the current component; events go to `on_event`.
-pub fn use_demo_feed(on_event: impl Fn(Envelope) + 'static) {
+/// Starts the demo feed, owned by the current component, paced to an engine running `config`;
+/// events go to `on_event`.
+pub fn use_demo_feed(config: &EngineConfig, on_event: impl Fn(Envelope) + 'static) {
     let start = page::now() + Duration::from_millis(500);
-    let feed = DemoFeed::new(page::random_seed(), start, Duration::from_secs(4));
+    let feed = DemoFeed::new(page::random_seed(), start, config);
     let driver = StoredValue::new_local(DemoDriver {
         feed,
         timer: None,

@@ -45,7 +45,7 @@ pub fn Overlay(
     });
     let link = RwSignal::new(None::<TauLinkHandle>);
     match config.config_file.clone() {
-        None => start_feed(&config, alerts, link),
+        None => start_feed(&config, &engine_config(&config, EngineConfig::default()), alerts, link),
         Some(file) => {
             // The feed starts once the config file is loaded (or failed to load), so no event is
             // shown with the wrong settings.
@@ -61,8 +61,9 @@ pub fn Overlay(
                     }
                 };
                 owner.with(|| {
+                    // The feed only schedules work here: its first event comes after reconfigure.
+                    start_feed(&config, &engine, alerts, link);
                     alerts.reconfigure(engine);
-                    start_feed(&config, alerts, link);
                 });
             });
         }
@@ -144,9 +145,16 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, String> {
     EngineConfig::from_json(&reply.body).map_err(|e| format!("config file {file}: {e}"))
 }
 
-fn start_feed(config: &OverlayConfig, alerts: AlertEngineHandle, link: RwSignal<Option<TauLinkHandle>>) {
+fn start_feed(
+    config: &OverlayConfig,
+    engine: &EngineConfig,
+    alerts: AlertEngineHandle,
+    link: RwSignal<Option<TauLinkHandle>>,
+) {
     if config.demo {
-        use_demo_feed(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope)));
+        use_demo_feed(engine, move |envelope| {
+            alerts.push_all(AlertInput::from_envelope(&envelope))
+        });
     } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
         let on_deliveries = move |deliveries: Vec<Delivery>| {
