@@ -6,4 +6,6 @@ mod engine;
 mod fake_tau;
 mod fake_tau_quirks;
 mod link;
+mod controls;
+mod obs;
 mod overlay;
