@@ -49,6 +49,7 @@ async fn unmount_during_config_file_load_opens_no_socket() {
     sleep(1000).await;
     assert!(sockets() >= 1, "a mounted overlay connects after the config load");
     drop(handle);
+    sleep(300).await;
 
     let before = sockets();
     let parsed = parse_fragment(fragment);

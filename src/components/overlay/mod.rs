@@ -49,11 +49,17 @@ pub fn Overlay(
         None => start_feed(&config, alerts, link),
         Some(file) => {
             // The feed starts once the config file is loaded (or failed to load), so no event is
-            // shown with the wrong settings. The task runs under this component's owner and is
-            // aborted when it is unmounted, so an unmount during the load opens no socket.
+            // shown with the wrong settings. The task holds its owner only weakly (a strong one
+            // would keep an unmounted overlay alive) and does nothing once it is gone, so an
+            // unmount during the load opens no socket.
+            let owner = Owner::current().expect("components run under an owner").downgrade();
             let config = config.clone();
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                let engine = match load_engine_config(&file).await {
+            leptos::task::spawn_local(async move {
+                let loaded = load_engine_config(&file).await;
+                let Some(owner) = owner.upgrade() else {
+                    return;
+                };
+                let engine = match loaded {
                     Ok(loaded) => engine_config(&config, loaded),
                     Err(e) => {
                         page::warn(&e);
@@ -61,8 +67,10 @@ pub fn Overlay(
                         engine_config(&config, EngineConfig::default())
                     }
                 };
-                alerts.reconfigure(engine);
-                start_feed(&config, alerts, link);
+                owner.with(|| {
+                    alerts.reconfigure(engine);
+                    start_feed(&config, alerts, link);
+                });
             });
         }
     }
