@@ -81,12 +81,12 @@ fn assert_fails_fast_naming(run: &Run, port: u16) {
         "the message names the taken port: {}",
         run.stderr
     );
+    assert!(!run.stdout.contains("http://"), "no URL is advertised: {}", run.stdout);
     assert!(
-        !run.stdout.contains("http://"),
-        "no URL is advertised: {}",
-        run.stdout
+        run.took < Duration::from_secs(10),
+        "fails before building: took {:?}",
+        run.took
     );
-    assert!(run.took < Duration::from_secs(10), "fails before building: took {:?}", run.took);
 }
 
 #[test]
@@ -96,14 +96,24 @@ fn serve_fake_tau_with_its_port_taken_fails_fast_and_leaves_nothing_running() {
     let port = free_port().to_string();
     let run = serve(&["--fake-tau", "--tau-port", &tau_port.to_string(), "--port", &port]);
     assert_fails_fast_naming(&run, tau_port);
-    assert!(run.stderr.contains("--tau-port"), "says how to pick another: {}", run.stderr);
+    assert!(
+        run.stderr.contains("--tau-port"),
+        "says how to pick another: {}",
+        run.stderr
+    );
 }
 
 #[test]
 fn serve_with_the_overlay_port_taken_fails_fast_and_leaves_nothing_running() {
     let holder = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = holder.local_addr().unwrap().port();
-    let run = serve(&["--port", &port.to_string(), "--fake-tau", "--tau-port", &free_port().to_string()]);
+    let run = serve(&[
+        "--port",
+        &port.to_string(),
+        "--fake-tau",
+        "--tau-port",
+        &free_port().to_string(),
+    ]);
     assert_fails_fast_naming(&run, port);
 }
 
@@ -111,7 +121,11 @@ fn serve_with_the_overlay_port_taken_fails_fast_and_leaves_nothing_running() {
 fn serve_rejects_unknown_options_and_bad_ports() {
     let run = serve(&["--fake-tua"]);
     assert_eq!(run.code, Some(2), "stderr: {}", run.stderr);
-    assert!(run.stderr.contains("unknown option --fake-tua") && run.stderr.contains("--tau-port"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown option --fake-tua") && run.stderr.contains("--tau-port"),
+        "{}",
+        run.stderr
+    );
     let run = serve(&["--tau-port", "80000", "--fake-tau"]);
     assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
     assert!(run.stderr.contains("not a port: 80000"), "{}", run.stderr);

@@ -67,7 +67,11 @@ async fn js_api_registries_are_cleared_on_unmount() {
     let root = test_root();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <Overlay parsed=parsed /> });
     tick().await;
-    assert_eq!(alert_box::control("pause", None), Ok(()), "the overlay registered its engine");
+    assert_eq!(
+        alert_box::control("pause", None),
+        Ok(()),
+        "the overlay registered its engine"
+    );
     assert_ne!(
         chat::say("testbot", "hello"),
         Err(SayError::NotMounted),
@@ -103,7 +107,10 @@ async fn child_animationend_does_not_end_the_exiting_alert() {
     tick().await;
     slot.get().unwrap().control(Control::Skip);
     tick().await;
-    assert_eq!(attr(&root, "[data-testid=alert]", "data-state").as_deref(), Some("exiting"));
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("exiting")
+    );
 
     let animation_end = |css: &str| {
         let target = root.query_selector(css).unwrap().unwrap();

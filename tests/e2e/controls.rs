@@ -69,10 +69,16 @@ async fn alert_control_on_the_served_overlay_has_an_engine_mounted() {
     control(&browser, &["pause"]).await.expect("pause");
     tau.fire("channel-cheer", cheer("bo"));
     browser
-        .wait_for("[data-testid=queue-depth]", Duration::from_secs(5), "bo queued", |t| t == ["1"])
+        .wait_for("[data-testid=queue-depth]", Duration::from_secs(5), "bo queued", |t| {
+            t == ["1"]
+        })
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(state(&browser).await, Vec::<String>::new(), "paused: nothing new starts");
+    assert_eq!(
+        state(&browser).await,
+        Vec::<String>::new(),
+        "paused: nothing new starts"
+    );
     control(&browser, &["resume"]).await.expect("resume");
     wait_state(&browser, "bo's alert after resume", &["shown"]).await;
 

@@ -1,11 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
+mod controls;
 mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;
 mod fake_tau_quirks;
 mod link;
-mod controls;
 mod obs;
 mod overlay;

@@ -72,7 +72,8 @@ async fn open_in_obs(streaming: bool, fragment: impl Fn(&FakeTau) -> String) -> 
 }
 
 async fn set_active(browser: &Browser, active: bool) {
-    let script = "window.dispatchEvent(new CustomEvent('obsSourceActiveChanged', { detail: { active: arguments[0] } }))";
+    let script =
+        "window.dispatchEvent(new CustomEvent('obsSourceActiveChanged', { detail: { active: arguments[0] } }))";
     browser
         .client
         .execute(script, vec![serde_json::json!(active)])
@@ -130,9 +131,18 @@ async fn obs_missing_fragment_is_shown_for_the_first_seconds_only() {
     assert!(text.contains("not connected"), "{text}");
     // OBS never said where the source is: the notice goes once the first seconds are over.
     browser
-        .wait_for("[data-testid=setup-notice]", Duration::from_secs(15), "the notice to go", |t| t.is_empty())
+        .wait_for(
+            "[data-testid=setup-notice]",
+            Duration::from_secs(15),
+            "the notice to go",
+            |t| t.is_empty(),
+        )
         .await;
-    assert!(loaded.elapsed() >= Duration::from_secs(8), "gone too early: {:?}", loaded.elapsed());
+    assert!(
+        loaded.elapsed() >= Duration::from_secs(8),
+        "gone too early: {:?}",
+        loaded.elapsed()
+    );
     set_active(&browser, false).await;
     wait_notice(&browser, "the notice off program output", "no token").await;
     browser.close().await;
@@ -140,7 +150,11 @@ async fn obs_missing_fragment_is_shown_for_the_first_seconds_only() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn obs_tau_down_is_shown_as_unreachable() {
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let (_tau, browser, _dist) = open_in_obs(false, |_| format!("#token=some-token&tau=127.0.0.1:{closed}")).await;
     wait_notice(&browser, "the TAU-down notice", "TAU unreachable").await;
     browser.close().await;
@@ -152,9 +166,19 @@ async fn obs_notice_never_shows_on_program_output_while_streaming() {
     // (Any link state would show in the notice, so 3 s without one is meaningful.)
     let (_tau, browser, _dist) = open_in_obs(true, |t| format!("#token=wrong-token&tau={}", t.host_port())).await;
     browser
-        .wait_for("[data-testid=alert-box]", Duration::from_secs(20), "the overlay to start", |t| t.len() == 1)
+        .wait_for(
+            "[data-testid=alert-box]",
+            Duration::from_secs(20),
+            "the overlay to start",
+            |t| t.len() == 1,
+        )
         .await;
-    assert_no_notice_for(&browser, Duration::from_secs(3), "streaming with the source maybe on program output").await;
+    assert_no_notice_for(
+        &browser,
+        Duration::from_secs(3),
+        "streaming with the source maybe on program output",
+    )
+    .await;
     set_active(&browser, false).await;
     wait_notice(&browser, "the notice off program output", "token rejected").await;
     set_active(&browser, true).await;

@@ -73,7 +73,9 @@ pub fn use_obs_view() -> ReadSignal<ObsView> {
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false)
         };
-        let live = ["streaming", "recording", "replaybuffer", "virtualcam"].into_iter().any(on);
+        let live = ["streaming", "recording", "replaybuffer", "virtualcam"]
+            .into_iter()
+            .any(on);
         view.try_update(|v| v.outputs_live = Some(live));
     });
     let on_status = StoredValue::new_local(on_status);
@@ -104,7 +106,11 @@ pub fn use_obs_view() -> ReadSignal<ObsView> {
             view.try_update(|v| v.outputs_live = Some(true));
         })
     }));
-    listeners.extend(STOPPED.into_iter().map(|name| window_event_listener_untyped(name, move |_| ask_status())));
+    listeners.extend(
+        STOPPED
+            .into_iter()
+            .map(|name| window_event_listener_untyped(name, move |_| ask_status())),
+    );
     on_cleanup(move || {
         listeners.into_iter().for_each(|l| l.remove());
         if let Some(t) = startup {
