@@ -14,13 +14,14 @@ fn main() {
 /// ```
 ///
 /// CR, LF and control characters are stripped, messages over 500 characters are split, at most
-/// 20 messages go out per 30 s, and an exact repeat within 30 s is refused (the call throws).
-/// Chat commands (`/ban x`, `.timeout x 600`: a leading `/` or `.`) are refused too, unless the
-/// overlay URL has `chat_commands` in its fragment.
+/// 20 messages go out per 30 s, and an exact repeat within 30 s is refused. Chat commands
+/// (`/ban x`, `.timeout x 600`: a leading `/` or `.`) are refused too, unless the overlay URL has
+/// `chat_commands` in its fragment. A refused message throws an `Error` whose message is the
+/// [`SayError`](tau_overlay::components::chat::SayError) text.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValue> {
-    tau_overlay::components::chat::say(channel, message).map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+    tau_overlay::components::chat::say(channel, message).map_err(|e| js_error(&e))
 }
 
 /// JS API: operator controls for the alert queue.
@@ -37,10 +38,19 @@ pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValu
 /// window.wasmBindings.alert_control("delay", "2.5"); // hold alerts back 2.5 s (stream delay)
 /// window.wasmBindings.alert_control("interrupt", "on");
 /// ```
+///
+/// An unknown control, a bad number or no mounted overlay throws an `Error` whose message is
+/// the [`ControlError`](tau_overlay::components::alert_box::ControlError) text.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn alert_control(name: &str, arg: Option<String>) -> Result<(), wasm_bindgen::JsValue> {
-    tau_overlay::components::alert_box::control(name, arg.as_deref()).map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+    tau_overlay::components::alert_box::control(name, arg.as_deref()).map_err(|e| js_error(&e))
+}
+
+/// The JS `Error` an API call throws for `error`.
+#[cfg(target_arch = "wasm32")]
+fn js_error(error: &dyn std::error::Error) -> wasm_bindgen::JsValue {
+    js_sys::Error::new(&error.to_string()).into()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -12,6 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/lifetime.rs"]
+mod lifetime;
+
 fn test_root() -> web_sys::HtmlElement {
     let doc = document();
     let root = doc

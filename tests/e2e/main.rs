@@ -1,11 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod browser;
+mod controls;
 mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;
 mod fake_tau_quirks;
 mod link;
+mod obs;
 mod overlay;
 mod token_safety;
 mod viewers;

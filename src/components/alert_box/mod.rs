@@ -27,28 +27,65 @@ use leptos::prelude::*;
 use std::cell::Cell;
 
 thread_local! {
-    static CURRENT: Cell<Option<AlertEngineHandle>> = const { Cell::new(None) };
+    /// The engine [`control`] drives, with the id of its registration.
+    static CURRENT: Cell<Option<(u64, AlertEngineHandle)>> = const { Cell::new(None) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Makes `alerts` the engine [`control`] drives (the overlay registers its engine here).
+/// Why the JS API `alert_control(name, arg)` refused a call (it throws the message).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ControlError {
+    /// No overlay is mounted (or it was unmounted): mount one, or open the overlay page.
+    #[error("no alert engine mounted")]
+    NotMounted,
+    /// The control name is not one of the documented ones: check its spelling.
+    #[error("unknown control {0}")]
+    UnknownControl(String),
+    /// The argument of `panic` or `delay` is not a number of 0 to 86400: pass e.g. `"2.5"`.
+    #[error("{control}: bad number {arg}")]
+    BadNumber {
+        /// The control.
+        control: String,
+        /// The argument given.
+        arg: String,
+    },
+}
+
+/// Makes `alerts` the engine [`control`] drives (the overlay registers its engine here), until
+/// the current reactive owner is cleaned up (unmount): then [`control`] fails with
+/// [`ControlError::NotMounted`] again, unless another engine registered meanwhile.
 pub fn register(alerts: AlertEngineHandle) {
-    CURRENT.with(|c| c.set(Some(alerts)));
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    CURRENT.with(|c| c.set(Some((id, alerts))));
+    on_cleanup(move || {
+        CURRENT.with(|c| {
+            if c.get().is_some_and(|(current, _)| current == id) {
+                c.set(None);
+            }
+        })
+    });
 }
 
 /// Operator controls by name, for the JS API `alert_control(name, arg)`: `pause`, `resume`,
 /// `skip`, `clear`, `replay` (last alert, or the TAU event id in `arg`), `panic` (drop queued
 /// follows and mute follows for `arg` minutes, default 10), `unmute`, `delay` (`arg` seconds),
 /// `interrupt` (`arg` `on`/`off`).
-pub fn control(name: &str, arg: Option<&str>) -> Result<(), String> {
-    let alerts = CURRENT.with(Cell::get).ok_or("no alert engine mounted")?;
-    let number = |default: f64| -> Result<f64, String> {
+pub fn control(name: &str, arg: Option<&str>) -> Result<(), ControlError> {
+    let (_, alerts) = CURRENT.with(Cell::get).ok_or(ControlError::NotMounted)?;
+    let number = |default: f64| -> Result<f64, ControlError> {
         match arg {
             None => Ok(default),
             Some(a) => a
                 .parse::<f64>()
                 .ok()
                 .filter(|n| *n >= 0.0 && *n <= 86_400.0)
-                .ok_or(format!("{name}: bad number {a}")),
+                .ok_or_else(|| ControlError::BadNumber {
+                    control: name.to_string(),
+                    arg: a.to_string(),
+                }),
         }
     };
     let control = match name {
@@ -67,7 +104,7 @@ pub fn control(name: &str, arg: Option<&str>) -> Result<(), String> {
         "unmute" => Control::Unmute(AlertClass::Follow),
         "delay" => Control::SetDelay(Duration::from_secs_f64(number(0.0)?)),
         "interrupt" => Control::SetInterrupt(arg != Some("off")),
-        other => return Err(format!("unknown control {other}")),
+        other => return Err(ControlError::UnknownControl(other.to_string())),
     };
     alerts.control(control);
     Ok(())
@@ -120,7 +157,13 @@ pub fn AlertBox(
                             data-shape=s.view.shape.name()
                             data-variation=s.view.variation
                             data-state=state
-                            on:animationend=move |_| alerts.control(Control::AnimationEnded(key))
+                            on:animationend=move |ev| {
+                                // Only the alert's own exit animation ends it, not a child's
+                                // (an animated image or name bubbles up here too).
+                                if ev.target() == ev.current_target() {
+                                    alerts.control(Control::AnimationEnded(key));
+                                }
+                            }
                         >
                             {image}
                             <div class="tau-alert__headline" data-testid="alert-headline">{text_parts(s.view.headline)}</div>

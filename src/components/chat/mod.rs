@@ -6,25 +6,51 @@ mod driver;
 
 pub use driver::{use_chat, ChatHandle, KeyedLine, MAX_LINES};
 
-use crate::chat::{emote_url, ChatPart};
+use crate::chat::{emote_url, ChatPart, SendError};
 use leptos::prelude::*;
 use std::cell::Cell;
 
 thread_local! {
-    static CURRENT: Cell<Option<ChatHandle>> = const { Cell::new(None) };
+    /// The chat link [`say`] uses, with the id of its registration.
+    static CURRENT: Cell<Option<(u64, ChatHandle)>> = const { Cell::new(None) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Makes `handle` the one [`say`] uses (the overlay registers its chat link here).
+/// Why the JS API `chat_say(channel, message)` refused a message (it throws the message).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SayError {
+    /// No chat link is mounted (no `chat=<login>` in the fragment, or the overlay was
+    /// unmounted): open the overlay with `chat=<login>`.
+    #[error("no chat link: open the overlay with chat=<login>")]
+    NotMounted,
+    /// The chat link refused the message (empty, an exact repeat within 30 s, …): change it or
+    /// wait.
+    #[error("{0}")]
+    Refused(#[from] SendError),
+}
+
+/// Makes `handle` the one [`say`] uses (the overlay registers its chat link here), until the
+/// current reactive owner is cleaned up (unmount): then [`say`] fails with
+/// [`SayError::NotMounted`] again, unless another link registered meanwhile.
 pub fn register(handle: ChatHandle) {
-    CURRENT.with(|c| c.set(Some(handle)));
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    CURRENT.with(|c| c.set(Some((id, handle))));
+    on_cleanup(move || {
+        CURRENT.with(|c| {
+            if c.get().is_some_and(|(current, _)| current == id) {
+                c.set(None);
+            }
+        })
+    });
 }
 
 /// Says `message` in `channel` through the registered chat link (the JS API `chat_say`).
-pub fn say(channel: &str, message: &str) -> Result<(), String> {
-    let handle = CURRENT
-        .with(Cell::get)
-        .ok_or("no chat link: open the overlay with chat=<login>")?;
-    handle.say(channel, message).map_err(|e| e.to_string())
+pub fn say(channel: &str, message: &str) -> Result<(), SayError> {
+    let (_, handle) = CURRENT.with(Cell::get).ok_or(SayError::NotMounted)?;
+    Ok(handle.say(channel, message)?)
 }
 
 /// Shows the latest chat lines of `chat`.

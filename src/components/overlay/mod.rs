@@ -11,10 +11,10 @@ pub use link::{use_tau_link, LinkStatus, TauLinkHandle};
 use crate::backfill::Delivery;
 use crate::browser::{http, page};
 use crate::components::alert_box::{
-    use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions,
+    self, use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions,
 };
 use crate::components::chat::{self, use_chat, ChatList};
-use crate::components::status::StatusPanel;
+use crate::components::status::{use_obs_view, SetupNotice, StatusPanel};
 use crate::config::{OverlayConfig, ParsedFragment};
 use crate::engine::{AlertClass, AlertInput, EngineConfig};
 use leptos::mount::mount_to;
@@ -43,16 +43,23 @@ pub fn Overlay(
     let alerts = use_alert_engine(UseAlertEngineOptions {
         config: engine_config(&config, EngineConfig::default()),
     });
+    alert_box::register(alerts);
     let link = RwSignal::new(None::<TauLinkHandle>);
     match config.config_file.clone() {
         None => start_feed(&config, &engine_config(&config, EngineConfig::default()), alerts, link),
         Some(file) => {
             // The feed starts once the config file is loaded (or failed to load), so no event is
-            // shown with the wrong settings.
-            let owner = Owner::current().expect("components run under an owner");
+            // shown with the wrong settings. The task holds its owner only weakly (a strong one
+            // would keep an unmounted overlay alive) and does nothing once it is gone, so an
+            // unmount during the load opens no socket.
+            let owner = Owner::current().expect("components run under an owner").downgrade();
             let config = config.clone();
             leptos::task::spawn_local(async move {
-                let engine = match load_engine_config(&file).await {
+                let loaded = load_engine_config(&file).await;
+                let Some(owner) = owner.upgrade() else {
+                    return;
+                };
+                let engine = match loaded {
                     Ok(loaded) => engine_config(&config, loaded),
                     Err(e) => {
                         page::warn(&e);
@@ -94,9 +101,14 @@ pub fn Overlay(
         })
     };
     let demo = config.demo;
-    let panel = preview.then(|| {
-        view! { <StatusPanel link=Signal::derive(move || link.get().map(|l| l.status().get())) engine=alerts.snapshot() demo=demo /> }
-    });
+    let link_status = Signal::derive(move || link.get().map(|l| l.status().get()));
+    let panel = if preview {
+        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo /> }.into_any()
+    } else {
+        // Inside OBS without `debug`: a small notice, only while off program output.
+        let problems = Signal::derive(move || problems.get());
+        view! { <SetupNotice view=use_obs_view() link=link_status problems=problems demo=demo /> }.into_any()
+    };
     view! {
         <main class="tau-overlay">
             <AlertBox alerts=alerts images=images />

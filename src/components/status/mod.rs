@@ -1,5 +1,10 @@
 //! [`StatusPanel`]: diagnostics, shown in preview (outside OBS) or with `#debug`: the link to TAU
-//! and the alert engine's queue and counters. It never shows the token.
+//! and the alert engine's queue and counters. [`SetupNotice`]: the small streamer-only notice
+//! inside OBS (never on program output). Neither ever shows the token.
+
+mod obs;
+
+pub use obs::{use_obs_view, ObsView, STARTUP_NOTICE};
 
 use crate::backfill::BackfillStats;
 use crate::browser::page;
@@ -48,6 +53,38 @@ pub fn StatusPanel(
             </div>
             <div class="tau-status__build">"build " {env!("CARGO_PKG_VERSION")}</div>
         </aside>
+    }
+}
+
+/// A small notice in the top-right corner inside OBS: the link state, the token check and the
+/// setting problems, shown only while `view` allows it ([`ObsView::notice_visible`]), so the
+/// streamer sees what is wrong in OBS's preview and viewers never see it.
+#[component]
+pub fn SetupNotice(
+    /// Where OBS shows the page, from [`use_obs_view`].
+    view: ReadSignal<ObsView>,
+    /// The link's status; `None` when not connecting (demo mode or no token).
+    link: Signal<Option<LinkStatus>>,
+    /// Problems with the URL fragment or the config file.
+    problems: Signal<Vec<String>>,
+    /// Whether the demo feed is running.
+    demo: bool,
+) -> impl IntoView {
+    move || {
+        view.get().notice_visible().then(|| {
+            let state = match (link.get(), demo) {
+                (Some(s), _) => format!("TAU: {} · {}", s.state.label(), s.token.label()),
+                (None, true) => "demo feed".into(),
+                (None, false) => "TAU: not connected".into(),
+            };
+            view! {
+                <aside class="tau-setup" data-testid="setup-notice">
+                    <div data-testid="setup-state">{state}</div>
+                    {problems.get().into_iter().map(|p| view! { <div data-testid="setup-problem">{p}</div> }).collect_view()}
+                    <div class="tau-setup__hint">"only shown off program output"</div>
+                </aside>
+            }
+        })
     }
 }
 
