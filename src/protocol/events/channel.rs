@@ -1,9 +1,11 @@
 //! Channel-level events: raids, shoutouts, going live or offline, title/category changes.
 
-use super::read::{Decode, Decoded, Obj};
+use super::lenient;
+use serde::Deserialize;
 
 /// `channel-raid`. TAU subscribes to both directions, so check [`Raid::is_incoming`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Raid {
     /// Raiding channel's user id.
     pub from_broadcaster_user_id: String,
@@ -18,6 +20,7 @@ pub struct Raid {
     /// Raided channel's display name.
     pub to_broadcaster_user_name: String,
     /// Viewers brought along.
+    #[serde(deserialize_with = "lenient::lenient_u64")]
     pub viewers: u64,
 }
 
@@ -29,7 +32,8 @@ impl Raid {
 }
 
 /// `stream-online` (sent for every streamer on TAU's Streamers list).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct StreamOnline {
     /// Stream id.
     pub id: String,
@@ -40,13 +44,15 @@ pub struct StreamOnline {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `live`, `playlist`, `watch_party`, `premiere` or `rerun` (the JSON `type`).
+    #[serde(rename = "type")]
     pub kind: String,
     /// When the stream started (RFC 3339).
     pub started_at: String,
 }
 
 /// `stream-offline` (sent for every streamer on TAU's Streamers list).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct StreamOffline {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -57,7 +63,8 @@ pub struct StreamOffline {
 }
 
 /// `channel-update` (v1): title, language, category or maturity changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct ChannelUpdate {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -78,7 +85,8 @@ pub struct ChannelUpdate {
 }
 
 /// `channel-shoutout-create`: this channel shouted out another one.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct ShoutoutCreate {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -99,6 +107,7 @@ pub struct ShoutoutCreate {
     /// Moderator's display name.
     pub moderator_user_name: String,
     /// Viewers who saw it.
+    #[serde(deserialize_with = "lenient::lenient_u64")]
     pub viewer_count: u64,
     /// When it happened (RFC 3339).
     pub started_at: String,
@@ -109,7 +118,8 @@ pub struct ShoutoutCreate {
 }
 
 /// `channel-shoutout-receive`: another channel shouted this one out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct ShoutoutReceive {
     /// Broadcaster's user id.
     pub broadcaster_user_id: String,
@@ -124,145 +134,14 @@ pub struct ShoutoutReceive {
     /// Shouting channel's display name.
     pub from_broadcaster_user_name: String,
     /// Viewers who saw it.
+    #[serde(deserialize_with = "lenient::lenient_u64")]
     pub viewer_count: u64,
     /// When it happened (RFC 3339).
     pub started_at: String,
 }
 
-impl Decode for Raid {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            from_broadcaster_user_id,
-            from_broadcaster_user_login,
-            from_broadcaster_user_name,
-            to_broadcaster_user_id,
-            to_broadcaster_user_login,
-            to_broadcaster_user_name,
-            viewers,
-        } = self;
-        o.str("from_broadcaster_user_id", from_broadcaster_user_id)?;
-        o.str("from_broadcaster_user_login", from_broadcaster_user_login)?;
-        o.str("from_broadcaster_user_name", from_broadcaster_user_name)?;
-        o.str("to_broadcaster_user_id", to_broadcaster_user_id)?;
-        o.str("to_broadcaster_user_login", to_broadcaster_user_login)?;
-        o.str("to_broadcaster_user_name", to_broadcaster_user_name)?;
-        o.u64("viewers", viewers)?;
-        Ok(())
-    }
-}
 
-impl Decode for StreamOnline {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            id,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            kind,
-            started_at,
-        } = self;
-        o.str("id", id)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("type", kind)?;
-        o.str("started_at", started_at)?;
-        Ok(())
-    }
-}
 
-impl Decode for StreamOffline {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-        } = self;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        Ok(())
-    }
-}
 
-impl Decode for ChannelUpdate {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            title,
-            language,
-            category_id,
-            category_name,
-            is_mature,
-        } = self;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("title", title)?;
-        o.str("language", language)?;
-        o.str("category_id", category_id)?;
-        o.str("category_name", category_name)?;
-        o.strict_bool("is_mature", is_mature)?;
-        Ok(())
-    }
-}
 
-impl Decode for ShoutoutCreate {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            to_broadcaster_user_id,
-            to_broadcaster_user_login,
-            to_broadcaster_user_name,
-            moderator_user_id,
-            moderator_user_login,
-            moderator_user_name,
-            viewer_count,
-            started_at,
-            cooldown_ends_at,
-            target_cooldown_ends_at,
-        } = self;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("to_broadcaster_user_id", to_broadcaster_user_id)?;
-        o.str("to_broadcaster_user_login", to_broadcaster_user_login)?;
-        o.str("to_broadcaster_user_name", to_broadcaster_user_name)?;
-        o.str("moderator_user_id", moderator_user_id)?;
-        o.str("moderator_user_login", moderator_user_login)?;
-        o.str("moderator_user_name", moderator_user_name)?;
-        o.u64("viewer_count", viewer_count)?;
-        o.str("started_at", started_at)?;
-        o.str("cooldown_ends_at", cooldown_ends_at)?;
-        o.str("target_cooldown_ends_at", target_cooldown_ends_at)?;
-        Ok(())
-    }
-}
 
-impl Decode for ShoutoutReceive {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            from_broadcaster_user_id,
-            from_broadcaster_user_login,
-            from_broadcaster_user_name,
-            viewer_count,
-            started_at,
-        } = self;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("from_broadcaster_user_id", from_broadcaster_user_id)?;
-        o.str("from_broadcaster_user_login", from_broadcaster_user_login)?;
-        o.str("from_broadcaster_user_name", from_broadcaster_user_name)?;
-        o.u64("viewer_count", viewer_count)?;
-        o.str("started_at", started_at)?;
-        Ok(())
-    }
-}

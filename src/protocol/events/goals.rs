@@ -1,9 +1,11 @@
 //! Creator goals (`channel-goal-*`) and charity campaigns (`channel-charity_campaign-*`).
 
-use super::read::{Decode, Decoded, Obj};
+use super::lenient;
+use serde::Deserialize;
 
 /// `channel-goal-begin`, `-progress` and `-end`; `is_achieved` and `ended_at` come with `end`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct Goal {
     /// Goal id.
     pub id: String,
@@ -14,14 +16,18 @@ pub struct Goal {
     /// Broadcaster's display name.
     pub broadcaster_user_name: String,
     /// `follow`, `subscription`, `subscription_count`, `new_subscription`, … (the JSON `type`).
+    #[serde(rename = "type")]
     pub kind: String,
     /// The streamer's description.
     pub description: String,
     /// Whether the target was reached (`end` only).
+    #[serde(deserialize_with = "lenient::lenient_bool")]
     pub is_achieved: bool,
     /// Current value (it can go down, e.g. unfollows).
+    #[serde(deserialize_with = "lenient::lenient_i64")]
     pub current_amount: i64,
     /// Target value.
+    #[serde(deserialize_with = "lenient::lenient_i64")]
     pub target_amount: i64,
     /// When the goal started (RFC 3339).
     pub started_at: String,
@@ -30,11 +36,14 @@ pub struct Goal {
 }
 
 /// An amount of money in minor units: `{value: 1500, decimal_places: 2, currency: "USD"}` is $15.00.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct CharityAmount {
     /// The amount in minor units.
+    #[serde(deserialize_with = "lenient::lenient_u64")]
     pub value: u64,
     /// How many of `value`'s digits are decimals.
+    #[serde(deserialize_with = "lenient::lenient_u64")]
     pub decimal_places: u64,
     /// ISO 4217 code, e.g. `USD`.
     pub currency: String,
@@ -49,7 +58,8 @@ impl CharityAmount {
 
 /// `channel-charity_campaign-donate`. Accepts TAU's `broadcaster_*` names as well as Twitch's
 /// `broadcaster_user_*` (which win when both are sent).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct CharityDonation {
     /// Donation id.
     pub id: String,
@@ -82,7 +92,8 @@ pub struct CharityDonation {
 /// `channel-charity_campaign-start`, `-progress` and `-stop`; `started_at` comes with `start`,
 /// `stopped_at` with `stop`. Accepts `broadcaster_*` as well as `broadcaster_user_*` (which win
 /// when both are sent).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
 pub struct CharityCampaign {
     /// Campaign id.
     pub id: String,
@@ -110,112 +121,6 @@ pub struct CharityCampaign {
     pub stopped_at: Option<String>,
 }
 
-impl Decode for Goal {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            id,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            kind,
-            description,
-            is_achieved,
-            current_amount,
-            target_amount,
-            started_at,
-            ended_at,
-        } = self;
-        o.str("id", id)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("type", kind)?;
-        o.str("description", description)?;
-        o.bool("is_achieved", is_achieved)?;
-        o.i64("current_amount", current_amount)?;
-        o.i64("target_amount", target_amount)?;
-        o.str("started_at", started_at)?;
-        o.opt_str("ended_at", ended_at)?;
-        Ok(())
-    }
-}
 
-impl Decode for CharityAmount {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            value,
-            decimal_places,
-            currency,
-        } = self;
-        o.u64("value", value)?;
-        o.u64("decimal_places", decimal_places)?;
-        o.str("currency", currency)?;
-        Ok(())
-    }
-}
 
-impl Decode for CharityDonation {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            id,
-            campaign_id,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            user_id,
-            user_login,
-            user_name,
-            charity_name,
-            charity_description,
-            charity_logo,
-            charity_website,
-            amount,
-        } = self;
-        o.str("id", id)?;
-        o.str("campaign_id", campaign_id)?;
-        o.str_or("broadcaster_user_id", "broadcaster_id", broadcaster_user_id)?;
-        o.str_or("broadcaster_user_login", "broadcaster_login", broadcaster_user_login)?;
-        o.str_or("broadcaster_user_name", "broadcaster_name", broadcaster_user_name)?;
-        o.str("user_id", user_id)?;
-        o.str("user_login", user_login)?;
-        o.str("user_name", user_name)?;
-        o.str("charity_name", charity_name)?;
-        o.str("charity_description", charity_description)?;
-        o.str("charity_logo", charity_logo)?;
-        o.str("charity_website", charity_website)?;
-        amount.read(o.obj("amount")?)?;
-        Ok(())
-    }
-}
 
-impl Decode for CharityCampaign {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            id,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            charity_name,
-            charity_description,
-            charity_logo,
-            charity_website,
-            current_amount,
-            target_amount,
-            started_at,
-            stopped_at,
-        } = self;
-        o.str("id", id)?;
-        o.str_or("broadcaster_user_id", "broadcaster_id", broadcaster_user_id)?;
-        o.str_or("broadcaster_user_login", "broadcaster_login", broadcaster_user_login)?;
-        o.str_or("broadcaster_user_name", "broadcaster_name", broadcaster_user_name)?;
-        o.str("charity_name", charity_name)?;
-        o.str("charity_description", charity_description)?;
-        o.str("charity_logo", charity_logo)?;
-        o.str("charity_website", charity_website)?;
-        current_amount.read(o.obj("current_amount")?)?;
-        target_amount.read(o.obj("target_amount")?)?;
-        o.opt_str("started_at", started_at)?;
-        o.opt_str("stopped_at", stopped_at)?;
-        Ok(())
-    }
-}
