@@ -257,7 +257,7 @@ impl Connection {
                 }
             }
             Input::Opened { generation } if generation == self.generation && self.state == LinkState::Connecting => {
-                let auth = crate::json::string_object(&[("token", self.token.expose())]);
+                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame { token: self.token.expose() });
                 out.push(Action::Send { generation, text: auth });
                 self.state = LinkState::Authenticating;
                 self.since = now;

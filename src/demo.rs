@@ -7,7 +7,7 @@
 //! (one gift event plus its recipients' subs).
 
 use crate::clock::{Instant, Rng};
-use crate::json;
+use crate::wire;
 use crate::protocol::{Envelope, Frame};
 use core::time::Duration;
 
@@ -53,7 +53,7 @@ impl DemoFeed {
         self.next_at = now + Duration::from_millis(half + self.rng.below_inclusive(self.every.as_millis() as u64));
         self.serial += 1;
         let name = self.pick(NAMES);
-        let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+        let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
         let with_user = |extra: &str| {
             format!(
                 r#"{{"user_id":"0","user_login":{login},"user_name":{quoted},{extra},"broadcaster_user_id":"0","broadcaster_user_login":"demo","broadcaster_user_name":"Demo"}}"#
@@ -111,8 +111,8 @@ impl DemoFeed {
                         "channel-subscribe",
                         format!(
                             r#"{{"user_id":"0","user_login":{},"user_name":{},"tier":"1000","is_gift":true}}"#,
-                            json::quote(&to.to_ascii_lowercase()),
-                            json::quote(to)
+                            wire::to_string(&to.to_ascii_lowercase()),
+                            wire::to_string(to)
                         ),
                     ));
                 }

@@ -17,10 +17,9 @@ pub mod config;
 pub mod connection;
 pub mod demo;
 pub mod engine;
-pub mod json;
 pub mod protocol;
 pub mod rest;
-pub mod small;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -8,7 +8,7 @@
 
 use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
-use crate::json;
+use crate::wire;
 use core::time::Duration;
 use serde_json::{Map, Value};
 
@@ -251,9 +251,9 @@ impl Default for EngineConfig {
 impl EngineConfig {
     /// Parses a JSON configuration.
     pub fn from_json(text: &str) -> Result<EngineConfig, ConfigError> {
-        let value = json::parse(text).map_err(|e| ConfigError {
+        let value = wire::parse(text).map_err(|e| ConfigError {
             path: String::new(),
-            problem: e.to_string(),
+            problem: format!("not JSON: {e}"),
         })?;
         EngineConfig::from_value(&value)
     }
@@ -406,7 +406,7 @@ impl<'a> Obj<'a> {
         };
         if let Some(key) = map.keys().find(|k| !keys.contains(&k.as_str())) {
             return Err(ConfigError {
-                problem: format!("unknown key {} (expected one of {})", json::quote(key), keys.join(", ")),
+                problem: format!("unknown key {} (expected one of {})", wire::to_string(key), keys.join(", ")),
                 path,
             });
         }
@@ -480,7 +480,7 @@ impl<'a> Obj<'a> {
             None => Err(ConfigError {
                 problem: format!(
                     "unknown value {} (expected one of {})",
-                    json::quote(&text),
+                    wire::to_string(&text),
                     names.join(", ")
                 ),
                 path: self.child(key).map(|(_, path)| path).unwrap_or_default(),
@@ -687,7 +687,7 @@ mod tests {
     fn errors_name_the_path_and_the_problem() {
         let cases = [
             ("[]", "expected an object, found an array"),
-            ("{", "expected a string key at byte 1"),
+            ("{", "not JSON: "),
             (
                 r#"{"dealy_ms": 5}"#,
                 "unknown key \"dealy_ms\" (expected one of delay_ms, exit_ms",
