@@ -257,7 +257,9 @@ impl Connection {
                 }
             }
             Input::Opened { generation } if generation == self.generation && self.state == LinkState::Connecting => {
-                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame { token: self.token.expose() });
+                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame {
+                    token: self.token.expose(),
+                });
                 out.push(Action::Send { generation, text: auth });
                 self.state = LinkState::Authenticating;
                 self.since = now;

@@ -7,8 +7,8 @@
 //! (one gift event plus its recipients' subs).
 
 use crate::clock::{Instant, Rng};
-use crate::wire;
 use crate::protocol::{Envelope, Frame};
+use crate::wire;
 use core::time::Duration;
 
 const NAMES: &[&str] = &[

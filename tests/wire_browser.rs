@@ -13,59 +13,66 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Every `.json` fixture, by name.
-const FIXTURES: &[(&str, &str)] = &[
-    ("channel-ban.json", include_str!("fixtures/channel-ban.json")),
-    ("channel-channel_points_custom_reward-add.json", include_str!("fixtures/channel-channel_points_custom_reward-add.json")),
-    ("channel-channel_points_custom_reward-remove.json", include_str!("fixtures/channel-channel_points_custom_reward-remove.json")),
-    ("channel-channel_points_custom_reward-update.json", include_str!("fixtures/channel-channel_points_custom_reward-update.json")),
-    ("channel-channel_points_custom_reward_redemption-add.json", include_str!("fixtures/channel-channel_points_custom_reward_redemption-add.json")),
-    ("channel-channel_points_custom_reward_redemption-add.use_irc.json", include_str!("fixtures/channel-channel_points_custom_reward_redemption-add.use_irc.json")),
-    ("channel-channel_points_custom_reward_redemption-update.json", include_str!("fixtures/channel-channel_points_custom_reward_redemption-update.json")),
-    ("channel-charity_campaign-donate.json", include_str!("fixtures/channel-charity_campaign-donate.json")),
-    ("channel-charity_campaign-progress.json", include_str!("fixtures/channel-charity_campaign-progress.json")),
-    ("channel-charity_campaign-start.json", include_str!("fixtures/channel-charity_campaign-start.json")),
-    ("channel-charity_campaign-stop.json", include_str!("fixtures/channel-charity_campaign-stop.json")),
-    ("channel-cheer.json", include_str!("fixtures/channel-cheer.json")),
-    ("channel-follow.json", include_str!("fixtures/channel-follow.json")),
-    ("channel-goal-begin.json", include_str!("fixtures/channel-goal-begin.json")),
-    ("channel-goal-end.json", include_str!("fixtures/channel-goal-end.json")),
-    ("channel-goal-progress.json", include_str!("fixtures/channel-goal-progress.json")),
-    ("channel-hype_train-begin.json", include_str!("fixtures/channel-hype_train-begin.json")),
-    ("channel-hype_train-end.json", include_str!("fixtures/channel-hype_train-end.json")),
-    ("channel-hype_train-progress.json", include_str!("fixtures/channel-hype_train-progress.json")),
-    ("channel-moderator-add.json", include_str!("fixtures/channel-moderator-add.json")),
-    ("channel-moderator-remove.json", include_str!("fixtures/channel-moderator-remove.json")),
-    ("channel-poll-begin.json", include_str!("fixtures/channel-poll-begin.json")),
-    ("channel-poll-end.json", include_str!("fixtures/channel-poll-end.json")),
-    ("channel-poll-progress.json", include_str!("fixtures/channel-poll-progress.json")),
-    ("channel-prediction-begin.json", include_str!("fixtures/channel-prediction-begin.json")),
-    ("channel-prediction-end.json", include_str!("fixtures/channel-prediction-end.json")),
-    ("channel-prediction-lock.json", include_str!("fixtures/channel-prediction-lock.json")),
-    ("channel-prediction-progress.json", include_str!("fixtures/channel-prediction-progress.json")),
-    ("channel-raid.json", include_str!("fixtures/channel-raid.json")),
-    ("channel-shield_mode-begin.json", include_str!("fixtures/channel-shield_mode-begin.json")),
-    ("channel-shield_mode-end.json", include_str!("fixtures/channel-shield_mode-end.json")),
-    ("channel-shoutout-create.json", include_str!("fixtures/channel-shoutout-create.json")),
-    ("channel-shoutout-receive.json", include_str!("fixtures/channel-shoutout-receive.json")),
-    ("channel-subscribe.json", include_str!("fixtures/channel-subscribe.json")),
-    ("channel-subscription-end.json", include_str!("fixtures/channel-subscription-end.json")),
-    ("channel-subscription-gift.json", include_str!("fixtures/channel-subscription-gift.json")),
-    ("channel-subscription-message.json", include_str!("fixtures/channel-subscription-message.json")),
-    ("channel-unban.json", include_str!("fixtures/channel-unban.json")),
-    ("channel-update.json", include_str!("fixtures/channel-update.json")),
-    ("chat_error.json", include_str!("fixtures/chat_error.json")),
-    ("chat_message.json", include_str!("fixtures/chat_message.json")),
-    ("chat_send.json", include_str!("fixtures/chat_send.json")),
-    ("client_auth.json", include_str!("fixtures/client_auth.json")),
-    ("keep_alive.json", include_str!("fixtures/keep_alive.json")),
-    ("replay_event.channel-raid.json", include_str!("fixtures/replay_event.channel-raid.json")),
-    ("rest_twitch_events_list.json", include_str!("fixtures/rest_twitch_events_list.json")),
-    ("stream-offline.json", include_str!("fixtures/stream-offline.json")),
-    ("stream-online.json", include_str!("fixtures/stream-online.json")),
-    ("subscribe.json", include_str!("fixtures/subscribe.json")),
-    ("tau_status_snapshot.json", include_str!("fixtures/tau_status_snapshot.json")),
-    ("test_event.channel-follow.json", include_str!("fixtures/test_event.channel-follow.json")),
+/// `(name, text)` of each named fixture, embedded at compile time (the browser has no files).
+macro_rules! fixtures {
+    ($($name:literal,)*) => {
+        &[$(($name, include_str!(concat!("fixtures/", $name)))),*]
+    };
+}
+
+/// Every `.json` fixture in `tests/fixtures/`.
+const FIXTURES: &[(&str, &str)] = fixtures![
+    "channel-ban.json",
+    "channel-channel_points_custom_reward-add.json",
+    "channel-channel_points_custom_reward-remove.json",
+    "channel-channel_points_custom_reward-update.json",
+    "channel-channel_points_custom_reward_redemption-add.json",
+    "channel-channel_points_custom_reward_redemption-add.use_irc.json",
+    "channel-channel_points_custom_reward_redemption-update.json",
+    "channel-charity_campaign-donate.json",
+    "channel-charity_campaign-progress.json",
+    "channel-charity_campaign-start.json",
+    "channel-charity_campaign-stop.json",
+    "channel-cheer.json",
+    "channel-follow.json",
+    "channel-goal-begin.json",
+    "channel-goal-end.json",
+    "channel-goal-progress.json",
+    "channel-hype_train-begin.json",
+    "channel-hype_train-end.json",
+    "channel-hype_train-progress.json",
+    "channel-moderator-add.json",
+    "channel-moderator-remove.json",
+    "channel-poll-begin.json",
+    "channel-poll-end.json",
+    "channel-poll-progress.json",
+    "channel-prediction-begin.json",
+    "channel-prediction-end.json",
+    "channel-prediction-lock.json",
+    "channel-prediction-progress.json",
+    "channel-raid.json",
+    "channel-shield_mode-begin.json",
+    "channel-shield_mode-end.json",
+    "channel-shoutout-create.json",
+    "channel-shoutout-receive.json",
+    "channel-subscribe.json",
+    "channel-subscription-end.json",
+    "channel-subscription-gift.json",
+    "channel-subscription-message.json",
+    "channel-unban.json",
+    "channel-update.json",
+    "chat_error.json",
+    "chat_message.json",
+    "chat_send.json",
+    "client_auth.json",
+    "keep_alive.json",
+    "replay_event.channel-raid.json",
+    "rest_twitch_events_list.json",
+    "stream-offline.json",
+    "stream-online.json",
+    "subscribe.json",
+    "tau_status_snapshot.json",
+    "test_event.channel-follow.json",
 ];
 
 /// What the native tests get: `serde_json`'s parse, then the shared decoder.
@@ -79,7 +86,11 @@ fn every_fixture_decodes_through_json_parse_as_it_does_natively() {
     for (name, text) in FIXTURES {
         let browser = Frame::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(browser, native(text), "{name}");
-        assert_eq!(wire::parse(text).ok(), serde_json::from_str::<Value>(text).ok(), "{name}");
+        assert_eq!(
+            wire::parse(text).ok(),
+            serde_json::from_str::<Value>(text).ok(),
+            "{name}"
+        );
         if let Frame::Event(envelope) = &browser {
             // A fixture named after its event type must decode to that type, on both paths.
             let kind = name.trim_end_matches(".json").rsplit('.').next().unwrap_or_default();
@@ -94,7 +105,10 @@ fn every_fixture_decodes_through_json_parse_as_it_does_natively() {
 
 #[wasm_bindgen_test]
 fn rest_rows_decode_through_json_parse_as_they_do_natively() {
-    let (_, text) = FIXTURES.iter().find(|(n, _)| *n == "rest_twitch_events_list.json").unwrap();
+    let (_, text) = FIXTURES
+        .iter()
+        .find(|(n, _)| *n == "rest_twitch_events_list.json")
+        .unwrap();
     let rows = |page: Value| page["results"].as_array().cloned().unwrap_or_default();
     let browser = rows(wire::parse(text).unwrap());
     let host = rows(serde_json::from_str(text).unwrap());
@@ -109,7 +123,10 @@ fn rest_rows_decode_through_json_parse_as_they_do_natively() {
 fn outgoing_frames_are_the_json_serde_json_writes() {
     let auth = AuthFrame { token: "t\"ok\u{1}é" };
     assert_eq!(wire::to_string(&auth), serde_json::to_string(&auth).unwrap());
-    let say = SayFrame { irc_channel: "chan", message: "hi \\ there" };
+    let say = SayFrame {
+        irc_channel: "chan",
+        message: "hi \\ there",
+    };
     assert_eq!(wire::to_string(&say), serde_json::to_string(&say).unwrap());
 }
 

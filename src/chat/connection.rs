@@ -156,7 +156,9 @@ impl ChatConnection {
             Input::Start if self.state == ChatState::Idle => self.open(now, &mut out),
             Input::Opened { generation } if generation == gen && connecting => {
                 self.unopened = 0;
-                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame { token: self.token.expose() });
+                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame {
+                    token: self.token.expose(),
+                });
                 out.push(ChatAction::Send { generation, text: auth });
                 self.set(ChatState::Authenticating, now, now + self.options.auth_grace);
                 self.token_sent_at = Some(now);

@@ -5,8 +5,8 @@
 //! raw IRCv3 strings (`\s` for a space), except `emotes`, which TAU turns into
 //! `[{"id": str, "positions": [[start, end], …]}]` with inclusive code-point indices.
 
-use crate::wire;
 use crate::protocol::FrameError;
+use crate::wire;
 use serde_json::{Map, Value};
 
 /// One emote occurrence in a chat line: code points `start..=end` of [`ChatLine::text`].

@@ -43,7 +43,6 @@ pub struct Follow {
     pub followed_at: Option<String>,
 }
 
-
 /// Defines [`TauEvent`], its decoder and its type names from one table, so they cannot drift.
 macro_rules! tau_events {
     ($($variant:ident($payload:ty) = $event_type:literal,)*) => {

@@ -139,9 +139,3 @@ pub struct ShoutoutReceive {
     /// When it happened (RFC 3339).
     pub started_at: String,
 }
-
-
-
-
-
-

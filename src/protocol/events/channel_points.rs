@@ -130,9 +130,3 @@ pub struct Reward {
     /// Twitch's default image.
     pub default_image: Option<RewardImage>,
 }
-
-
-
-
-
-

@@ -120,7 +120,3 @@ pub struct CharityCampaign {
     /// When the campaign stopped (`stop` only).
     pub stopped_at: Option<String>,
 }
-
-
-
-

@@ -60,5 +60,3 @@ pub struct HypeTrain {
     /// When a new train may start (`end` only).
     pub cooldown_ends_at: Option<String>,
 }
-
-

@@ -99,7 +99,3 @@ pub struct ShieldMode {
     /// When it was turned off (`end` only).
     pub ended_at: Option<String>,
 }
-
-
-
-

@@ -132,9 +132,3 @@ pub struct Prediction {
     /// When it ended (`end` only).
     pub ended_at: Option<String>,
 }
-
-
-
-
-
-

@@ -243,12 +243,3 @@ impl LegacySubscribe {
             .unwrap_or("")
     }
 }
-
-
-
-
-
-
-
-
-
