@@ -345,14 +345,14 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
         }
         "delay" => {
             let secs = value
-                .and_then(|v| crate::small::parse_f64(&v))
+                .and_then(|v| v.parse::<f64>().ok())
                 .filter(|s| (0.0..=600.0).contains(s));
             let secs = secs.ok_or(bad("expected seconds between 0 and 600"))?;
             config.delay = Some(Duration::from_millis((secs * 1000.0) as u64));
         }
         "duration" => {
             let secs = value
-                .and_then(|v| crate::small::parse_f64(&v))
+                .and_then(|v| v.parse::<f64>().ok())
                 .filter(|s| (0.1..=60.0).contains(s));
             let secs = secs.ok_or(bad("expected seconds between 0.1 and 60"))?;
             config.duration = Some(Duration::from_millis((secs * 1000.0) as u64));

@@ -15,8 +15,8 @@
 
 use crate::clock::{Instant, Rng};
 use crate::engine::{AlertClass, EngineConfig};
-use crate::json;
 use crate::protocol::{Envelope, Frame};
+use crate::wire;
 use core::time::Duration;
 
 const NAMES: &[&str] = &[
@@ -201,7 +201,7 @@ impl DemoFeed {
             }
             Kind::Raid => {
                 let viewers = 5 + self.rng.below_inclusive(200);
-                let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+                let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
                 let data = format!(
                     r#"{{"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"to_broadcaster_user_id":"0","to_broadcaster_user_login":"demo","to_broadcaster_user_name":"Demo","viewers":{viewers}}}"#
                 );
@@ -255,7 +255,7 @@ impl DemoFeed {
             }
             Kind::Shoutout => {
                 let viewers = 10 + self.rng.below_inclusive(500);
-                let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+                let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
                 let data = format!(
                     r#"{{{BROADCASTER},"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"viewer_count":{viewers},"started_at":"2024-01-01T00:00:00Z"}}"#
                 );
@@ -272,7 +272,7 @@ const BROADCASTER: &str = r#""broadcaster_user_id":"0","broadcaster_user_login":
 
 /// `"user_id":…,"user_login":…,"user_name":…` for `name`.
 fn user_fields(name: &str) -> String {
-    let (login, quoted) = (json::quote(&name.to_ascii_lowercase()), json::quote(name));
+    let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
     format!(r#""user_id":"0","user_login":{login},"user_name":{quoted}"#)
 }
 

@@ -18,12 +18,11 @@ pub mod config;
 pub mod connection;
 pub mod demo;
 pub mod engine;
-pub mod json;
 pub mod origin;
 pub mod protocol;
 pub mod rest;
-pub mod small;
 pub mod text;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

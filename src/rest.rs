@@ -6,7 +6,8 @@
 //! [`safe_image_url`] before they can reach an `<img src>`.
 
 use crate::config::Token;
-use crate::json;
+use crate::wire;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::VecDeque;
 
@@ -60,7 +61,7 @@ pub fn classify_token_check(status: Option<u16>, body: &str) -> TokenStatus {
     let Some(status) = status else {
         return TokenStatus::Unreachable;
     };
-    let json = json::parse(body).ok();
+    let json = wire::parse(body).ok();
     match (status, json) {
         (200..=299, Some(_)) => TokenStatus::Ok,
         (401, Some(body)) if body.get("detail").is_some() => TokenStatus::Rejected,
@@ -133,21 +134,44 @@ fn str_field(value: &Value, key: &str) -> String {
     value.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
 }
 
+/// A Helix answer, `{"data": [...]}`; each item is decoded on its own, so one odd entry only
+/// costs itself.
+#[derive(Deserialize)]
+struct HelixData {
+    #[serde(default)]
+    data: Vec<Value>,
+}
+
+impl HelixData {
+    /// The items of `body` that decode as `T`; none when `body` is no Helix answer.
+    fn items<T: serde::de::DeserializeOwned>(body: &Value) -> Vec<T> {
+        let data = HelixData::deserialize(body).map(|d| d.data).unwrap_or_default();
+        data.into_iter().filter_map(|item| T::deserialize(item).ok()).collect()
+    }
+}
+
+/// One entry of Helix `users`, as sent.
+#[derive(Deserialize)]
+struct WireUser {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    profile_image_url: Option<String>,
+}
+
 /// The users in a Helix `users` answer (`{"data": [...]}`); entries without a login are skipped.
 pub fn parse_helix_users(body: &Value) -> Vec<HelixUser> {
-    let data = body
-        .get("data")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    data.iter()
+    HelixData::items::<WireUser>(body)
+        .into_iter()
         .map(|u| HelixUser {
-            id: str_field(u, "id"),
-            login: str_field(u, "login").to_ascii_lowercase(),
-            display_name: str_field(u, "display_name"),
-            profile_image_url: u
-                .get("profile_image_url")
-                .and_then(Value::as_str)
-                .and_then(safe_image_url),
+            id: u.id,
+            login: u.login.to_ascii_lowercase(),
+            display_name: u.display_name,
+            profile_image_url: u.profile_image_url.as_deref().and_then(safe_image_url),
         })
         .filter(|u| !u.login.is_empty())
         .collect()
@@ -181,7 +205,7 @@ pub fn classify_helix_error(status: u16, body: &Value) -> Option<HelixError> {
         return None;
     }
     Some(if let Some(detail) = body.get("detail") {
-        HelixError::TauRejected(detail.as_str().map_or_else(|| json::to_string(detail), str::to_string))
+        HelixError::TauRejected(detail.as_str().map_or_else(|| wire::to_string(detail), str::to_string))
     } else if body.get("error").is_some() {
         let code = body
             .get("status")
@@ -309,22 +333,37 @@ impl Cheermote {
     }
 }
 
+/// One entry of Helix `bits/cheermotes`, as sent.
+#[derive(Deserialize)]
+struct WireCheermote {
+    #[serde(default)]
+    prefix: String,
+    /// Anything but an array (`null` included) is no tiers.
+    #[serde(default)]
+    tiers: Value,
+}
+
+/// One tier of a cheermote: `images.{dark,light}.{animated,static}."1"` are URLs.
+#[derive(Deserialize)]
+struct WireTier {
+    min_bits: u64,
+    images: Value,
+}
+
 /// The cheermotes in a Helix `bits/cheermotes` answer, each tier's image picked as the first
 /// safe one of dark/animated, dark/static, light/animated, light/static at scale `1`.
 pub fn parse_cheermotes(body: &Value) -> Vec<Cheermote> {
-    let data = body
-        .get("data")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    data.iter()
-        .filter_map(|c| {
-            let prefix = c.get("prefix").and_then(Value::as_str).filter(|p| !p.is_empty())?;
-            let tiers = c.get("tiers").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-            let mut tiers: Vec<(u64, String)> = tiers
+    HelixData::items::<WireCheermote>(body)
+        .into_iter()
+        .filter(|c| !c.prefix.is_empty())
+        .map(|c| {
+            let mut tiers: Vec<(u64, String)> = c
+                .tiers
+                .as_array()
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
+                .filter_map(|t| WireTier::deserialize(t).ok())
                 .filter_map(|t| {
-                    let min = t.get("min_bits").and_then(Value::as_u64)?;
-                    let images = t.get("images")?;
                     let url = [
                         ("dark", "animated"),
                         ("dark", "static"),
@@ -333,17 +372,17 @@ pub fn parse_cheermotes(body: &Value) -> Vec<Cheermote> {
                     ]
                     .iter()
                     .find_map(|(theme, kind)| {
-                        let url = images.get(theme)?.get(kind)?.get("1")?.as_str()?;
+                        let url = t.images.get(theme)?.get(kind)?.get("1")?.as_str()?;
                         safe_image_url(url)
                     })?;
-                    Some((min, url))
+                    Some((t.min_bits, url))
                 })
                 .collect();
-            crate::small::sort_by_key(&mut tiers, |(min, _)| *min);
-            Some(Cheermote {
-                prefix: prefix.to_string(),
+            tiers.sort_by_key(|(min, _)| *min);
+            Cheermote {
+                prefix: c.prefix,
                 tiers,
-            })
+            }
         })
         .collect()
 }

@@ -65,8 +65,19 @@ use crate::origin::{LinkRefused, TauOrigin};
 use crate::protocol::{Envelope, Origin, UnixMillis};
 use core::time::Duration;
 use seen::key;
+use serde::Deserialize;
 use serde_json::Value;
 use summary::Tally;
+
+/// One page of `GET /api/v1/twitch-events/` (DRF pagination, PROTOCOL.md §7): the rows stay raw
+/// JSON and are decoded one by one, so a bad row only costs itself.
+#[derive(Deserialize)]
+struct Page {
+    results: Vec<Value>,
+    /// The next (older) page's URL; `null` on the last page.
+    #[serde(default)]
+    next: Option<String>,
+}
 
 /// The path of the first page of stored events (newest first); later pages come from `next`.
 pub const FIRST_PAGE: &str = "/api/v1/twitch-events/";
@@ -246,7 +257,7 @@ impl Backfill {
         let Some(mut pass) = self.pass.take() else {
             return PageOutcome::Done(Vec::new());
         };
-        let Some(results) = body.get("results").and_then(Value::as_array) else {
+        let Ok(Page { results, next }) = Page::deserialize(body) else {
             self.pass = Some(pass);
             return PageOutcome::Done(self.on_error());
         };
@@ -255,7 +266,7 @@ impl Backfill {
         let mut reached = false;
         for row in results {
             self.stats.rows += 1;
-            let Ok(envelope) = Envelope::from_value(row.clone()) else {
+            let Ok(envelope) = Envelope::from_value(row) else {
                 self.stats.bad_rows += 1;
                 continue;
             };
@@ -276,9 +287,8 @@ impl Backfill {
                 Some(_) => pass.rows.push(envelope),
             }
         }
-        let next = body.get("next").and_then(Value::as_str);
         if let (false, Some(next)) = (reached, next) {
-            match self.options.origin.resolve(next) {
+            match self.options.origin.resolve(&next) {
                 Err(refused) => self.stats.stopped = Some(refused),
                 Ok(next) if pass.pages < self.options.max_pages => {
                     self.pass = Some(pass);

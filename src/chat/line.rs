@@ -5,8 +5,8 @@
 //! raw IRCv3 strings (`\s` for a space), except `emotes`, which TAU turns into
 //! `[{"id": str, "positions": [[start, end], …]}]` with inclusive code-point indices.
 
-use crate::json;
 use crate::protocol::FrameError;
+use crate::wire;
 use serde_json::{Map, Value};
 
 /// One emote occurrence in a chat line: code points `start..=end` of [`ChatLine::text`].
@@ -71,6 +71,22 @@ pub enum ChatFrame {
     Other,
 }
 
+/// The frame that says something in chat: `{"irc_channel": …, "message": …}` (PROTOCOL.md §5.4).
+#[derive(serde::Serialize)]
+pub struct SayFrame<'a> {
+    /// The channel, without `#`.
+    pub irc_channel: &'a str,
+    /// The message text.
+    pub message: &'a str,
+}
+
+/// The frame every TAU socket must send first: `{"token": …}`.
+#[derive(serde::Serialize)]
+pub struct AuthFrame<'a> {
+    /// The secret; never log the serialized frame.
+    pub token: &'a str,
+}
+
 /// The CDN image of a whitelisted emote id (`[A-Za-z0-9_]+`), dark theme, 1x.
 pub fn emote_url(id: &str) -> String {
     format!("https://static-cdn.jtvnw.net/emoticons/v2/{id}/default/dark/1.0")
@@ -83,13 +99,13 @@ fn is_emote_id(id: &str) -> bool {
 impl ChatFrame {
     /// Decodes a text frame. Never panics; only non-JSON is an error.
     pub fn parse(text: &str) -> Result<ChatFrame, FrameError> {
-        let value = json::parse(text).map_err(|e| FrameError::NotJson(e.to_string()))?;
+        let value = wire::parse(text).map_err(FrameError::NotJson)?;
         let Value::Object(map) = value else {
             return Ok(ChatFrame::Other);
         };
         if let Some(error) = map.get("error") {
             return Ok(ChatFrame::Error(
-                error.as_str().map_or_else(|| json::to_string(error), str::to_string),
+                error.as_str().map_or_else(|| wire::to_string(error), str::to_string),
             ));
         }
         if map.get("event").and_then(Value::as_str) == Some("keep_alive") {
@@ -196,7 +212,7 @@ impl ChatLine {
 fn spans_of(entry: &Value) -> Vec<EmoteSpan> {
     let id = match entry.get("id") {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => crate::small::number_to_string(n),
+        Some(Value::Number(n)) => n.to_string(),
         _ => return Vec::new(),
     };
     let positions = entry
@@ -220,7 +236,7 @@ fn spans_of(entry: &Value) -> Vec<EmoteSpan> {
 /// end to the text, sorts them, and drops inverted spans and those overlapping an earlier one.
 fn normalize(mut spans: Vec<EmoteSpan>, len: usize) -> Vec<EmoteSpan> {
     spans.retain(|s| is_emote_id(&s.id) && s.start <= s.end && s.start < len);
-    crate::small::sort_by_key(&mut spans, |s| (s.start, s.end));
+    spans.sort_by_key(|s| (s.start, s.end));
     let mut next_free = 0;
     spans.retain_mut(|s| {
         s.end = s.end.min(len - 1);

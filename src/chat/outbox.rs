@@ -172,7 +172,10 @@ pub fn is_command(part: &str) -> bool {
 }
 
 fn frame(channel: &str, text: &str) -> String {
-    crate::json::string_object(&[("irc_channel", channel), ("message", text)])
+    crate::wire::to_string(&super::line::SayFrame {
+        irc_channel: channel,
+        message: text,
+    })
 }
 
 /// Removes control characters (whitespace ones become a space, so words stay apart) and trims.

@@ -88,7 +88,9 @@ impl<E: Endpoint> SocketMachine<E> {
             Input::Start if self.state == LinkState::Idle => self.open(now, &mut out),
             Input::Opened { generation } if generation == gen && connecting => {
                 self.unopened = 0;
-                let auth = crate::json::string_object(&[("token", self.token.expose())]);
+                let auth = crate::wire::to_string(&crate::chat::line::AuthFrame {
+                    token: self.token.expose(),
+                });
                 out.push(SocketAction::Send { generation, text: auth });
                 self.set(LinkState::Authenticating, now, now + self.options.auth_grace);
                 self.token_sent_at = Some(now);

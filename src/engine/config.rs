@@ -3,17 +3,22 @@
 //! Every field has a default, so `{}` is a valid configuration. Unknown keys are rejected, so a
 //! typo is an error rather than a silently ignored setting. See `example_config.json`.
 //!
-//! The file is read by hand from a parsed [`Value`] (see [`EngineConfig::from_value`]) rather than
-//! with `#[derive(Deserialize)]`: the derived field matchers cost the wasm bundle ~6 KB gzipped.
+//! The types are `#[derive(Deserialize)]` with `deny_unknown_fields`; [`serde_path_to_error`]
+//! names the key path of a bad value, and [`plain`] words serde's message for the streamer.
 
 use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
-use crate::json;
+use crate::wire;
 use core::time::Duration;
-use serde_json::{Map, Value};
+use objects::{object, objects, opt_object};
+use serde::Deserialize;
+use serde_json::Value;
+
+pub(crate) mod objects;
 
 /// When a channel points redemption plays.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RedemptionMode {
     /// As soon as the `-add` frame arrives; `-update` frames are ignored.
     #[default]
@@ -23,7 +28,8 @@ pub enum RedemptionMode {
 }
 
 /// How a variation is picked among those whose conditions match.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Selection {
     /// The first matching variation, in file order.
     #[default]
@@ -33,7 +39,8 @@ pub enum Selection {
 }
 
 /// A rate budget: more than `max` alerts of a class within `per_ms` become one summary alert.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct FloodBudget {
     /// Alerts allowed per window; 0 turns flood grouping off.
     pub max: u32,
@@ -48,7 +55,8 @@ impl Default for FloodBudget {
 }
 
 /// One look for an alert, chosen when its conditions match the event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Variation {
     /// Name, exposed to the shell (e.g. as `data-variation`).
     pub name: String,
@@ -103,7 +111,8 @@ impl Default for Variation {
 }
 
 /// Settings for one alert class. `None` fields take the class's built-in default.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ClassConfig {
     /// Whether this class alerts at all (counters update either way).
     pub enabled: bool,
@@ -121,12 +130,14 @@ pub struct ClassConfig {
     /// The message is spoken (`AlertView::speak`) from this amount; `None` never speaks.
     pub speak_min_amount: Option<u64>,
     /// Flood budget (default: 5 per 10 s for follows, off otherwise).
+    #[serde(deserialize_with = "opt_object")]
     pub flood: Option<FloodBudget>,
     /// Headline template for this class.
     pub headline: Option<String>,
     /// How variations are picked.
     pub selection: Selection,
     /// The variations, in order.
+    #[serde(deserialize_with = "objects")]
     pub variations: Vec<Variation>,
 }
 
@@ -149,23 +160,32 @@ impl Default for ClassConfig {
 }
 
 /// Per-class settings, keyed by [`AlertClass::name`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Classes {
     /// Raids.
+    #[serde(deserialize_with = "object")]
     pub raid: ClassConfig,
     /// Gift bombs (and "+N gifted subs" summaries).
+    #[serde(rename = "gift-bomb", deserialize_with = "object")]
     pub gift_bomb: ClassConfig,
     /// New subs.
+    #[serde(deserialize_with = "object")]
     pub sub: ClassConfig,
     /// Resubs.
+    #[serde(deserialize_with = "object")]
     pub resub: ClassConfig,
     /// Cheers.
+    #[serde(deserialize_with = "object")]
     pub cheer: ClassConfig,
     /// Channel points redemptions.
+    #[serde(deserialize_with = "object")]
     pub redemption: ClassConfig,
     /// Follows.
+    #[serde(deserialize_with = "object")]
     pub follow: ClassConfig,
     /// Every [`AlertClass::Other`] type.
+    #[serde(deserialize_with = "object")]
     pub other: ClassConfig,
 }
 
@@ -198,7 +218,8 @@ const CLASS_DEFAULTS: [(u8, u64, u64); CLASS_COUNT] = [
 ];
 
 /// The engine's configuration. `{}` gives the defaults.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct EngineConfig {
     /// Global delay applied to every event, to match a stream delay.
     pub delay_ms: u64,
@@ -225,6 +246,7 @@ pub struct EngineConfig {
     /// Orphaned gift recipients are shown as "+N gifted subs" at most this often.
     pub gift_orphan_interval_ms: u64,
     /// Per-class settings.
+    #[serde(deserialize_with = "object")]
     pub classes: Classes,
 }
 
@@ -251,9 +273,9 @@ impl Default for EngineConfig {
 impl EngineConfig {
     /// Parses a JSON configuration.
     pub fn from_json(text: &str) -> Result<EngineConfig, ConfigError> {
-        let value = json::parse(text).map_err(|e| ConfigError {
+        let value = wire::parse(text).map_err(|e| ConfigError {
             path: String::new(),
-            problem: e.to_string(),
+            problem: format!("not JSON: {e}"),
         })?;
         EngineConfig::from_value(&value)
     }
@@ -262,68 +284,20 @@ impl EngineConfig {
     /// one optional. Integers must be JSON integers in range, flags JSON booleans, optional
     /// fields may be `null`, and conditions are a number or a [`Condition`] string.
     pub fn from_value(value: &Value) -> Result<EngineConfig, ConfigError> {
-        let o = Obj::new(
-            value,
-            String::new(),
-            &[
-                "delay_ms",
-                "exit_ms",
-                "slack_ms",
-                "max_duration_ms",
-                "max_queue",
-                "interrupt",
-                "replay_seen",
-                "history",
-                "redemptions",
-                "redemption_hold_ms",
-                "gift_window_ms",
-                "gift_orphan_interval_ms",
-                "classes",
-            ],
-        )?;
-        let mut config = EngineConfig::default();
-        let EngineConfig {
-            delay_ms,
-            exit_ms,
-            slack_ms,
-            max_duration_ms,
-            max_queue,
-            interrupt,
-            replay_seen,
-            history,
-            redemptions,
-            redemption_hold_ms,
-            gift_window_ms,
-            gift_orphan_interval_ms,
-            classes,
-        } = &mut config;
-        set(delay_ms, o.uint("delay_ms", u64::MAX, false)?);
-        set(exit_ms, o.uint("exit_ms", u64::MAX, false)?);
-        set(slack_ms, o.uint("slack_ms", u64::MAX, false)?);
-        set(max_duration_ms, o.uint("max_duration_ms", u64::MAX, false)?);
-        set(
-            max_queue,
-            o.uint("max_queue", usize::MAX as u64, false)?.map(|n| n as usize),
-        );
-        set(interrupt, o.flag("interrupt", false)?);
-        set(replay_seen, o.flag("replay_seen", false)?);
-        set(
-            history,
-            o.uint("history", usize::MAX as u64, false)?.map(|n| n as usize),
-        );
-        if let Some(i) = o.choice("redemptions", &["immediate", "on_fulfilled"])? {
-            *redemptions = [RedemptionMode::Immediate, RedemptionMode::OnFulfilled][i];
+        if !value.is_object() {
+            let found = match value {
+                Value::Array(_) => "sequence",
+                Value::String(_) => "string",
+                Value::Number(_) => "integer",
+                Value::Bool(_) => "boolean",
+                _ => "null",
+            };
+            return Err(ConfigError {
+                path: String::new(),
+                problem: format!("expected an object, found {}", kind(found)),
+            });
         }
-        set(redemption_hold_ms, o.uint("redemption_hold_ms", u64::MAX, false)?);
-        set(gift_window_ms, o.uint("gift_window_ms", u64::MAX, false)?);
-        set(
-            gift_orphan_interval_ms,
-            o.uint("gift_orphan_interval_ms", u64::MAX, false)?,
-        );
-        if let Some((value, path)) = o.child("classes") {
-            read_classes(value, path, classes)?;
-        }
-        Ok(config)
+        read_value(value, "")
     }
 
     /// The settings for `class`.
@@ -377,302 +351,91 @@ impl core::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Writes `value` to `out` if there is one.
-fn set<T>(out: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *out = value;
-    }
+/// serde's message in the file's terms: `invalid type: null, expected a boolean` becomes
+/// `expected a boolean, found null`, `invalid value: integer `256`, expected u8` becomes
+/// `256 is out of range (at most 255)`, and unknown fields and variants are "unknown key" and
+/// "unknown value" with the accepted names listed.
+/// Reads a `T` (a derived, `deny_unknown_fields` config type) from parsed JSON found at `prefix`
+/// in the file (empty at the top level), naming the key path of a bad value the way the
+/// streamer reads it: `classes.raid.priority: expected an integer, found a string`.
+pub(crate) fn read_value<T: serde::de::DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, ConfigError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let (path, message) = (e.path().to_string(), e.inner().to_string());
+        let mut path = if path == "." { "" } else { path.as_str() };
+        // An unknown key is reported at the object that holds it, not at itself.
+        if let Some((key, _)) = message.strip_prefix("unknown field `").and_then(|r| r.split_once('`')) {
+            path = path.strip_suffix(key).unwrap_or(path).trim_end_matches('.');
+        }
+        let path = match (prefix, path) {
+            (p, "") => p.to_owned(),
+            ("", q) => q.to_owned(),
+            (p, q) if q.starts_with('[') => format!("{p}{q}"),
+            (p, q) => format!("{p}.{q}"),
+        };
+        ConfigError {
+            path,
+            problem: plain(&message),
+        }
+    })
 }
 
-/// A JSON object of the configuration, with its path for error messages.
-///
-/// Its readers return `Ok(None)` for a missing key (and for `null` where `nullable`: every
-/// optional setting defaults to `None`), the value when it fits, and an error naming the key's
-/// path otherwise. They are plain functions rather than generic ones: each generic instance
-/// costs wasm size.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    path: String,
-}
-
-impl<'a> Obj<'a> {
-    /// `value` as an object whose keys are all among `keys`.
-    fn new(value: &'a Value, path: String, keys: &[&str]) -> Result<Obj<'a>, ConfigError> {
-        let Value::Object(map) = value else {
-            return Err(ConfigError {
-                problem: expected("an object", value),
-                path,
-            });
-        };
-        if let Some(key) = map.keys().find(|k| !keys.contains(&k.as_str())) {
-            return Err(ConfigError {
-                problem: format!("unknown key {} (expected one of {})", json::quote(key), keys.join(", ")),
-                path,
-            });
-        }
-        Ok(Obj { map, path })
-    }
-
-    /// The value at `key`, if present, with its path.
-    fn child(&self, key: &str) -> Option<(&'a Value, String)> {
-        let value = self.map.get(key)?;
-        let path = if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        };
-        Some((value, path))
-    }
-
-    /// The value at `key`, unless it is missing or a `null` that `nullable` allows.
-    fn present(&self, key: &str, nullable: bool) -> Option<(&'a Value, String)> {
-        self.child(key).filter(|(value, _)| !(nullable && value.is_null()))
-    }
-
-    /// A JSON integer from 0 to `max`.
-    fn uint(&self, key: &str, max: u64, nullable: bool) -> Result<Option<u64>, ConfigError> {
-        let Some((value, path)) = self.present(key, nullable) else {
-            return Ok(None);
-        };
-        let problem = match value.as_u64() {
-            Some(n) if n <= max => return Ok(Some(n)),
-            Some(n) => format!("{n} is out of range (at most {max})"),
-            None => expected("a non-negative integer", value),
-        };
-        Err(ConfigError { path, problem })
-    }
-
-    /// A JSON boolean.
-    fn flag(&self, key: &str, nullable: bool) -> Result<Option<bool>, ConfigError> {
-        let Some((value, path)) = self.present(key, nullable) else {
-            return Ok(None);
-        };
-        match value {
-            Value::Bool(b) => Ok(Some(*b)),
-            _ => Err(ConfigError {
-                problem: expected("a boolean", value),
-                path,
-            }),
-        }
-    }
-
-    /// A JSON string.
-    fn text(&self, key: &str, nullable: bool) -> Result<Option<String>, ConfigError> {
-        let Some((value, path)) = self.present(key, nullable) else {
-            return Ok(None);
-        };
-        match value {
-            Value::String(s) => Ok(Some(s.clone())),
-            _ => Err(ConfigError {
-                problem: expected("a string", value),
-                path,
-            }),
-        }
-    }
-
-    /// One of the strings `names`, as its index.
-    fn choice(&self, key: &str, names: &[&str]) -> Result<Option<usize>, ConfigError> {
-        let Some(text) = self.text(key, false)? else {
-            return Ok(None);
-        };
-        match names.iter().position(|n| *n == text) {
-            Some(i) => Ok(Some(i)),
-            None => Err(ConfigError {
-                problem: format!(
-                    "unknown value {} (expected one of {})",
-                    json::quote(&text),
-                    names.join(", ")
-                ),
-                path: self.child(key).map(|(_, path)| path).unwrap_or_default(),
-            }),
-        }
-    }
-
-    /// A nullable condition: a number (exact match) or a [`Condition`] string.
-    fn condition(&self, key: &str) -> Result<Option<Condition>, ConfigError> {
-        let Some((value, path)) = self.present(key, true) else {
-            return Ok(None);
-        };
-        let problem = match value {
-            Value::Number(n) if n.is_u64() => return Ok(n.as_u64().map(Condition::Exact)),
-            Value::String(text) => match Condition::parse(text) {
-                Ok(condition) => return Ok(Some(condition)),
-                Err(e) => e.to_string(),
-            },
-            _ => expected(
-                "a number or a condition string like \"50-99\", \">=500\", \"x100\"",
-                value,
-            ),
-        };
-        Err(ConfigError { path, problem })
-    }
-}
-
-/// `expected {what}, found {the kind of value}`.
-fn expected(what: &str, found: &Value) -> String {
-    let kind = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    format!("expected {what}, found {kind}")
-}
-
-fn read_classes(value: &Value, path: String, classes: &mut Classes) -> Result<(), ConfigError> {
-    const NAMES: [&str; CLASS_COUNT] = [
-        "raid",
-        "gift-bomb",
-        "sub",
-        "resub",
-        "cheer",
-        "redemption",
-        "follow",
-        "other",
-    ];
-    let o = Obj::new(value, path, &NAMES)?;
-    let Classes {
-        raid,
-        gift_bomb,
-        sub,
-        resub,
-        cheer,
-        redemption,
-        follow,
-        other,
-    } = classes;
-    for (name, class) in NAMES
-        .into_iter()
-        .zip([raid, gift_bomb, sub, resub, cheer, redemption, follow, other])
+fn plain(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
     {
-        if let Some((value, path)) = o.child(name) {
-            read_class(value, path, class)?;
-        }
+        return format!("expected {}, found {}", wanted(expected), kind(found));
     }
-    Ok(())
-}
-
-fn read_class(value: &Value, path: String, class: &mut ClassConfig) -> Result<(), ConfigError> {
-    let o = Obj::new(
-        value,
-        path,
-        &[
-            "enabled",
-            "priority",
-            "duration_ms",
-            "max_age_ms",
-            "min_amount",
-            "message_min_amount",
-            "speak_min_amount",
-            "flood",
-            "headline",
-            "selection",
-            "variations",
-        ],
-    )?;
-    let ClassConfig {
-        enabled,
-        priority,
-        duration_ms,
-        max_age_ms,
-        min_amount,
-        message_min_amount,
-        speak_min_amount,
-        flood,
-        headline,
-        selection,
-        variations,
-    } = class;
-    set(enabled, o.flag("enabled", false)?);
-    *priority = o.uint("priority", u8::MAX.into(), true)?.map(|n| n as u8);
-    *duration_ms = o.uint("duration_ms", u64::MAX, true)?;
-    *max_age_ms = o.uint("max_age_ms", u64::MAX, true)?;
-    set(min_amount, o.uint("min_amount", u64::MAX, false)?);
-    set(message_min_amount, o.uint("message_min_amount", u64::MAX, false)?);
-    *speak_min_amount = o.uint("speak_min_amount", u64::MAX, true)?;
-    if let Some((value, path)) = o.present("flood", true) {
-        let o = Obj::new(value, path, &["max", "per_ms"])?;
-        let mut budget = FloodBudget::default();
-        set(
-            &mut budget.max,
-            o.uint("max", u32::MAX.into(), false)?.map(|n| n as u32),
-        );
-        set(&mut budget.per_ms, o.uint("per_ms", u64::MAX, false)?);
-        *flood = Some(budget);
-    }
-    *headline = o.text("headline", true)?;
-    if let Some(i) = o.choice("selection", &["first", "random"])? {
-        *selection = [Selection::First, Selection::Random][i];
-    }
-    if let Some((value, path)) = o.child("variations") {
-        let Value::Array(items) = value else {
-            return Err(ConfigError {
-                problem: expected("an array", value),
-                path,
-            });
+    if let Some((n, expected)) = message
+        .strip_prefix("invalid value: integer `")
+        .and_then(|rest| rest.split_once("`, expected "))
+    {
+        let max = match expected {
+            "u8" => u8::MAX.into(),
+            "u16" => u16::MAX.into(),
+            "u32" => u32::MAX.into(),
+            _ => u64::MAX,
         };
-        for (i, item) in items.iter().enumerate() {
-            variations.push(read_variation(item, format!("{path}[{i}]"))?);
+        return if n.starts_with('-') {
+            format!("expected {}, found a number", wanted(expected))
+        } else {
+            format!("{n} is out of range (at most {max})")
+        };
+    }
+    for (prefix, what) in [("unknown field `", "key"), ("unknown variant `", "value")] {
+        if let Some((name, rest)) = message.strip_prefix(prefix).and_then(|r| r.split_once('`')) {
+            let names = rest.trim_start_matches(", expected ").trim_start_matches("one of ");
+            let names = names.replace(" or ", ", ").replace('`', "");
+            return format!("unknown {what} {} (expected one of {names})", wire::to_string(name));
         }
     }
-    Ok(())
+    if let Some((name, _)) = message.strip_prefix("missing field `").and_then(|r| r.split_once('`')) {
+        return format!("missing key {}", wire::to_string(name));
+    }
+    message.to_owned()
 }
 
-fn read_variation(value: &Value, path: String) -> Result<Variation, ConfigError> {
-    let o = Obj::new(
-        value,
-        path,
-        &[
-            "name",
-            "amount",
-            "tier",
-            "months",
-            "gift",
-            "anonymous",
-            "reward",
-            "weight",
-            "exclusive",
-            "headline",
-            "image",
-            "sound",
-            "duration_ms",
-            "media_ms",
-        ],
-    )?;
-    let mut variation = Variation::default();
-    let Variation {
-        name,
-        amount,
-        tier,
-        months,
-        gift,
-        anonymous,
-        reward,
-        weight,
-        exclusive,
-        headline,
-        image,
-        sound,
-        duration_ms,
-        media_ms,
-    } = &mut variation;
-    set(name, o.text("name", false)?);
-    *amount = o.condition("amount")?;
-    *tier = o.condition("tier")?;
-    *months = o.condition("months")?;
-    *gift = o.flag("gift", true)?;
-    *anonymous = o.flag("anonymous", true)?;
-    *reward = o.text("reward", true)?;
-    set(weight, o.uint("weight", u32::MAX.into(), false)?.map(|n| n as u32));
-    set(exclusive, o.flag("exclusive", false)?);
-    *headline = o.text("headline", true)?;
-    *image = o.text("image", true)?;
-    *sound = o.text("sound", true)?;
-    *duration_ms = o.uint("duration_ms", u64::MAX, true)?;
-    *media_ms = o.uint("media_ms", u64::MAX, true)?;
-    Ok(variation)
+/// What serde expected, as the file's reader would say it.
+fn wanted(expected: &str) -> &str {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a non-negative integer",
+        "variant identifier" | "string or map" => "a string",
+        "a sequence" => "an array",
+        other => other,
+    }
+}
+
+/// The kind of JSON value serde found (`integer `5``, `string "x"`, `map`…).
+fn kind(found: &str) -> &'static str {
+    match found.split([' ', '`']).next().unwrap_or_default() {
+        "null" | "unit" => "null",
+        "boolean" => "a boolean",
+        "integer" | "floating" => "a number",
+        "string" => "a string",
+        "sequence" => "an array",
+        _ => "an object",
+    }
 }
 
 #[cfg(test)]
@@ -687,7 +450,7 @@ mod tests {
     fn errors_name_the_path_and_the_problem() {
         let cases = [
             ("[]", "expected an object, found an array"),
-            ("{", "expected a string key at byte 1"),
+            ("{", "not JSON: "),
             (
                 r#"{"dealy_ms": 5}"#,
                 "unknown key \"dealy_ms\" (expected one of delay_ms, exit_ms",
@@ -722,6 +485,15 @@ mod tests {
                 r#"{"classes": {"raid": {"flood": 5}}}"#,
                 "classes.raid.flood: expected an object, found a number",
             ),
+            (
+                r#"{"classes": {"raid": {"flood": [1, 5000]}}}"#,
+                "classes.raid.flood: expected an object, found an array",
+            ),
+            (
+                r#"{"classes": {"raid": {"variations": [["x"]]}}}"#,
+                "classes.raid.variations[0]: expected an object, found an array",
+            ),
+            (r#"{"classes": []}"#, "classes: expected an object, found an array"),
             (
                 r#"{"classes": {"raid": {"variations": {}}}}"#,
                 "classes.raid.variations: expected an array, found an object",

@@ -50,6 +50,7 @@ mod variation;
 mod view;
 
 pub use condition::{Condition, ConditionError};
+pub(crate) use config::{objects as config_objects, read_value};
 pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;
 pub use input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};

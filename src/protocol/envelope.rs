@@ -2,8 +2,9 @@
 
 use super::events::TauEvent;
 use super::time::UnixMillis;
-use crate::json;
-use serde_json::{Map, Value};
+use crate::wire;
+use serde::Deserialize;
+use serde_json::Value;
 
 /// Where an event came from, per the envelope's `origin`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,14 +73,24 @@ pub enum FrameError {
     BadEnvelope(String),
 }
 
-/// An optional string key of an envelope: missing and `null` are `None`, any other non-string
-/// is [`FrameError::BadEnvelope`].
-fn opt_string(map: &Map<String, Value>, key: &str) -> Result<Option<String>, FrameError> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(FrameError::BadEnvelope(format!("`{key}` is not a string"))),
-    }
+/// The envelope as sent: every key optional, `null` as `None`; `event_data` kept raw until its
+/// `event_type` says which payload type to decode it as (PROTOCOL.md §4).
+#[derive(Deserialize)]
+struct Wire {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    event_id: Option<String>,
+    #[serde(default)]
+    event_type: Option<String>,
+    #[serde(default)]
+    event_source: Option<String>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    origin: Option<String>,
+    #[serde(default)]
+    event_data: Value,
 }
 
 impl Envelope {
@@ -88,25 +99,22 @@ impl Envelope {
     /// `event_type` must be a string; `id`, `event_id`, `event_source`, `created` and `origin`
     /// must be strings or `null` when present; other keys are ignored.
     pub fn from_value(value: Value) -> Result<Envelope, FrameError> {
-        let Value::Object(mut map) = value else {
+        if !value.is_object() {
             return Err(FrameError::BadEnvelope("not an object".into()));
-        };
-        let Some(event_type) = opt_string(&map, "event_type")? else {
+        }
+        let wire = Wire::deserialize(value).map_err(|e| FrameError::BadEnvelope(e.to_string()))?;
+        let Some(event_type) = wire.event_type else {
             return Err(FrameError::BadEnvelope("`event_type` is missing".into()));
         };
-        let created_raw = opt_string(&map, "created")?.unwrap_or_default();
-        let origin = opt_string(&map, "origin")?;
+        let created_raw = wire.created.unwrap_or_default();
         Ok(Envelope {
             created: UnixMillis::parse(&created_raw),
             created_raw,
-            id: opt_string(&map, "id")?,
-            event_id: opt_string(&map, "event_id")?,
-            event_source: opt_string(&map, "event_source")?.unwrap_or_default(),
-            origin: Origin::from_wire(origin.as_deref().unwrap_or("twitch")),
-            event: TauEvent::from_json(
-                &event_type,
-                map.get_mut("event_data").map(core::mem::take).unwrap_or_default(),
-            ),
+            id: wire.id,
+            event_id: wire.event_id,
+            event_source: wire.event_source.unwrap_or_default(),
+            origin: Origin::from_wire(wire.origin.as_deref().unwrap_or("twitch")),
+            event: TauEvent::from_json(&event_type, wire.event_data),
             event_type,
         })
     }
@@ -118,10 +126,10 @@ impl Envelope {
 }
 
 impl Frame {
-    /// Decodes one text frame from `/ws/twitch-events/`. Never panics.
+    /// Decodes one text frame from `/ws/twitch-events/` (`JSON.parse` in the browser,
+    /// `serde_json` on the host; see [`crate::wire`]). Never panics.
     pub fn parse(text: &str) -> Result<Frame, FrameError> {
-        let value = json::parse(text).map_err(|e| FrameError::NotJson(e.to_string()))?;
-        Frame::from_value(value)
+        Frame::from_value(wire::parse(text).map_err(FrameError::NotJson)?)
     }
 
     /// Decodes an already-parsed JSON value.

@@ -105,7 +105,7 @@ impl CheermoteSet {
                 continue;
             }
             family.tiers.retain(|t| t.min_bits > 0);
-            crate::small::sort_by_key(&mut family.tiers, |t| t.min_bits);
+            family.tiers.sort_by_key(|t| t.min_bits);
             family.tiers.dedup_by_key(|t| t.min_bits);
             set.families.push(family);
         }

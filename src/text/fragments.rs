@@ -151,10 +151,10 @@ fn valid_spans<'a>(text: &str, emotes: &'a [EmotePosition]) -> Vec<(usize, usize
     if candidates.is_empty() {
         return Vec::new();
     }
-    crate::small::sort_by_key(&mut candidates, |e| e.begin);
+    candidates.sort_by_key(|e| e.begin);
     // Byte offsets of every code point index a candidate needs, found in one pass over the text.
     let mut wanted: Vec<usize> = candidates.iter().flat_map(|e| [e.begin, e.end + 1]).collect();
-    crate::small::sort_by_key(&mut wanted, |&i| i);
+    wanted.sort_by_key(|&i| i);
     wanted.dedup();
     let mut offsets = Vec::with_capacity(wanted.len());
     let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]).enumerate();

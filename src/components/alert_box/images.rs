@@ -89,7 +89,7 @@ impl HelixImages {
         let this = *self;
         leptos::task::spawn_local(async move {
             let users = match http::get(&url, Some(&token)).await {
-                Ok(reply) if reply.status == 200 => crate::json::parse(&reply.body).ok().map(|v| parse_helix_users(&v)),
+                Ok(reply) if reply.status == 200 => crate::wire::parse(&reply.body).ok().map(|v| parse_helix_users(&v)),
                 _ => None,
             };
             this.state.try_update_value(|s| match &users {
@@ -115,7 +115,7 @@ impl HelixImages {
         let this = *self;
         leptos::task::spawn_local(async move {
             let cheermotes = match http::get(&url, Some(&token)).await {
-                Ok(reply) if reply.status == 200 => crate::json::parse(&reply.body)
+                Ok(reply) if reply.status == 200 => crate::wire::parse(&reply.body)
                     .ok()
                     .map(|v| parse_cheermotes(&v))
                     .unwrap_or_default(),

@@ -6,8 +6,9 @@
 //! [`TauEvent::Unknown`](super::TauEvent::Unknown)). `null` is only accepted by the `opt_` ones.
 //!
 //! The rules live in plain functions over [`Value`] ([`count`], [`signed`], [`boolean`],
-//! [`is_blank`]), which the event decoders call; the `lenient_*` functions wrap them as serde
-//! `deserialize_with` helpers for other payload types.
+//! [`is_blank`]); the `lenient_*` functions wrap them as the serde `deserialize_with` helpers
+//! the payload types name, and [`prefer_twitch_broadcaster_names`] folds TAU's charity spelling
+//! into Twitch's before a charity payload is decoded.
 
 use serde::de::{DeserializeOwned, Error};
 use serde::{Deserialize, Deserializer};
@@ -29,7 +30,7 @@ fn integer(value: &Value) -> Option<i128> {
                 .map(i128::from)
                 .or_else(|_| s.parse::<u64>().map(i128::from))
                 .ok()
-                .or_else(|| crate::small::parse_f64(s).and_then(integral))
+                .or_else(|| s.parse::<f64>().ok().and_then(integral))
         }
         _ => None,
     }
@@ -64,9 +65,27 @@ pub fn boolean(value: &Value) -> Option<bool> {
 pub fn string(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(crate::small::number_to_string(n)),
+        Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// TAU's charity payloads say `broadcaster_id`/`_login`/`_name` where Twitch says
+/// `broadcaster_user_*`. Moves each TAU key to the Twitch name unless that is present (Twitch's
+/// wins), so one derived struct reads both spellings, even both at once.
+pub fn prefer_twitch_broadcaster_names(mut data: Value) -> Value {
+    if let Value::Object(map) = &mut data {
+        for (tau, twitch) in [
+            ("broadcaster_id", "broadcaster_user_id"),
+            ("broadcaster_login", "broadcaster_user_login"),
+            ("broadcaster_name", "broadcaster_user_name"),
+        ] {
+            if let Some(value) = map.remove(tau) {
+                map.entry(twitch).or_insert(value);
+            }
+        }
+    }
+    data
 }
 
 /// [`count`] as a serde `deserialize_with` helper.

@@ -1,7 +1,8 @@
 //! Subscriptions, gifts, resubs and cheers (`channel-subscribe`, `channel-subscription-*`,
 //! `channel-cheer`) plus the legacy PubSub `subscribe` rows.
 
-use super::read::{Decode, Decoded, Obj};
+use super::lenient;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// `"1000"`/`"2000"`/`"3000"` as 1/2/3; Prime and anything unknown count as tier 1.
@@ -15,23 +16,31 @@ fn tier_number(tier: &str) -> u8 {
 
 /// `channel-subscribe` and `channel-subscription-end` (same payload). Gift recipients arrive as
 /// `channel-subscribe` with `is_gift: true`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct Subscribe {
     /// Subscriber's user id.
+    #[serde(default)]
     pub user_id: String,
     /// Subscriber's login.
+    #[serde(default)]
     pub user_login: String,
     /// Subscriber's display name.
+    #[serde(default)]
     pub user_name: String,
     /// Broadcaster's user id.
+    #[serde(default)]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
+    #[serde(default)]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
+    #[serde(default)]
     pub broadcaster_user_name: String,
     /// `"1000"`, `"2000"` or `"3000"`; see [`Subscribe::tier_number`].
+    #[serde(default, deserialize_with = "lenient::lenient_string")]
     pub tier: String,
     /// True for a gifted sub (one per recipient of a gift bomb).
+    #[serde(default, deserialize_with = "lenient::lenient_bool")]
     pub is_gift: bool,
 }
 
@@ -43,49 +52,65 @@ impl Subscribe {
 }
 
 /// An emote inside a resub message; `begin` and `end` are inclusive character offsets.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct MessageEmote {
     /// First character of the emote.
+    #[serde(default)]
     pub begin: u32,
     /// Last character of the emote (inclusive).
+    #[serde(default)]
     pub end: u32,
     /// Twitch emote id.
+    #[serde(default)]
     pub id: String,
 }
 
 /// The viewer's message attached to a resub.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct SubMessage {
     /// The text as typed.
+    #[serde(default)]
     pub text: String,
     /// Emote positions in `text`; `None` when Twitch sends `null`.
+    #[serde(default)]
     pub emotes: Option<Vec<MessageEmote>>,
 }
 
 /// `channel-subscription-message`: a resub shared in chat.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct SubscriptionMessage {
     /// Subscriber's user id.
+    #[serde(default)]
     pub user_id: String,
     /// Subscriber's login.
+    #[serde(default)]
     pub user_login: String,
     /// Subscriber's display name.
+    #[serde(default)]
     pub user_name: String,
     /// Broadcaster's user id.
+    #[serde(default)]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
+    #[serde(default)]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
+    #[serde(default)]
     pub broadcaster_user_name: String,
     /// `"1000"`, `"2000"` or `"3000"`.
+    #[serde(default, deserialize_with = "lenient::lenient_string")]
     pub tier: String,
     /// The message the viewer attached.
+    #[serde(default)]
     pub message: SubMessage,
     /// Total months subscribed.
+    #[serde(default, deserialize_with = "lenient::lenient_u64")]
     pub cumulative_months: u64,
     /// Consecutive months; `None` when the viewer hides it.
+    #[serde(default, deserialize_with = "lenient::lenient_opt_u64")]
     pub streak_months: Option<u64>,
     /// Months in this (possibly multi-month) subscription.
+    #[serde(default, deserialize_with = "lenient::lenient_u64")]
     pub duration_months: u64,
 }
 
@@ -97,27 +122,37 @@ impl SubscriptionMessage {
 }
 
 /// `channel-subscription-gift`: one gift (bomb); the recipients follow as [`Subscribe`] events.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct SubscriptionGift {
     /// Gifter's user id; `None` when anonymous.
+    #[serde(default)]
     pub user_id: Option<String>,
     /// Gifter's login; `None` when anonymous.
+    #[serde(default)]
     pub user_login: Option<String>,
     /// Gifter's display name; `None` when anonymous.
+    #[serde(default)]
     pub user_name: Option<String>,
     /// Broadcaster's user id.
+    #[serde(default)]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
+    #[serde(default)]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
+    #[serde(default)]
     pub broadcaster_user_name: String,
     /// Number of subs gifted at once.
+    #[serde(default, deserialize_with = "lenient::lenient_u64")]
     pub total: u64,
     /// `"1000"`, `"2000"` or `"3000"`.
+    #[serde(default, deserialize_with = "lenient::lenient_string")]
     pub tier: String,
     /// Gifter's all-time total in this channel; `None` when anonymous or hidden.
+    #[serde(default, deserialize_with = "lenient::lenient_opt_u64")]
     pub cumulative_total: Option<u64>,
     /// True when the gifter is anonymous.
+    #[serde(default, deserialize_with = "lenient::lenient_bool")]
     pub is_anonymous: bool,
 }
 
@@ -129,74 +164,100 @@ impl SubscriptionGift {
 }
 
 /// `channel-cheer`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct Cheer {
     /// True when the cheerer is anonymous (the `user_*` are then `None`).
+    #[serde(default, deserialize_with = "lenient::lenient_bool")]
     pub is_anonymous: bool,
     /// Cheerer's user id.
+    #[serde(default)]
     pub user_id: Option<String>,
     /// Cheerer's login.
+    #[serde(default)]
     pub user_login: Option<String>,
     /// Cheerer's display name.
+    #[serde(default)]
     pub user_name: Option<String>,
     /// Broadcaster's user id.
+    #[serde(default)]
     pub broadcaster_user_id: String,
     /// Broadcaster's login.
+    #[serde(default)]
     pub broadcaster_user_login: String,
     /// Broadcaster's display name.
+    #[serde(default)]
     pub broadcaster_user_name: String,
     /// The chat message, cheermotes included (`Cheer100 …`).
+    #[serde(default)]
     pub message: String,
     /// Bits cheered.
+    #[serde(default, deserialize_with = "lenient::lenient_u64")]
     pub bits: u64,
 }
 
 /// Legacy `subscribe` (PubSub era): `{"type": "MESSAGE", "data": {"topic", "message"}}`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct LegacySubscribe {
     /// Always `"MESSAGE"`.
+    #[serde(default, rename = "type")]
     pub kind: String,
     /// The PubSub message.
+    #[serde(default)]
     pub data: LegacySubscribeData,
 }
 
 /// The `data` of a legacy `subscribe` row.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct LegacySubscribeData {
     /// `channel-subscribe-events-v1.<channel id>`.
+    #[serde(default)]
     pub topic: String,
     /// The sub itself.
+    #[serde(default)]
     pub message: LegacySubMessage,
 }
 
 /// A PubSub `channel-subscribe-events-v1` message.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct LegacySubMessage {
     /// Subscriber's (or gifter's) user id.
+    #[serde(default)]
     pub user_id: String,
     /// Subscriber's login.
+    #[serde(default)]
     pub user_name: String,
     /// Subscriber's display name.
+    #[serde(default)]
     pub display_name: String,
     /// Broadcaster's user id.
+    #[serde(default)]
     pub channel_id: String,
     /// Broadcaster's login.
+    #[serde(default)]
     pub channel_name: String,
     /// `"1000"`, `"2000"`, `"3000"` or `"Prime"`.
+    #[serde(default, deserialize_with = "lenient::lenient_string")]
     pub sub_plan: String,
     /// `sub`, `resub`, `subgift`, `anonsubgift`, …
+    #[serde(default)]
     pub context: String,
     /// True for a gifted sub.
+    #[serde(default, deserialize_with = "lenient::lenient_bool")]
     pub is_gift: bool,
     /// Total months subscribed.
+    #[serde(default, deserialize_with = "lenient::lenient_opt_u64")]
     pub cumulative_months: Option<u64>,
     /// Consecutive months, if shared.
+    #[serde(default, deserialize_with = "lenient::lenient_opt_u64")]
     pub streak_months: Option<u64>,
     /// Gift recipient's display name, for gifts.
+    #[serde(default)]
     pub recipient_display_name: Option<String>,
     /// The attached message: `{"message": text, "emotes": [...] or null}`.
+    #[serde(default)]
     pub sub_message: Value,
     /// When it happened (RFC 3339).
+    #[serde(default)]
     pub time: String,
 }
 
@@ -214,182 +275,5 @@ impl LegacySubscribe {
             .get("message")
             .and_then(Value::as_str)
             .unwrap_or("")
-    }
-}
-
-impl Decode for Subscribe {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            user_id,
-            user_login,
-            user_name,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            tier,
-            is_gift,
-        } = self;
-        o.str("user_id", user_id)?;
-        o.str("user_login", user_login)?;
-        o.str("user_name", user_name)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str_or_number("tier", tier)?;
-        o.bool("is_gift", is_gift)?;
-        Ok(())
-    }
-}
-
-impl Decode for MessageEmote {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self { begin, end, id } = self;
-        o.u32("begin", begin)?;
-        o.u32("end", end)?;
-        o.str("id", id)?;
-        Ok(())
-    }
-}
-
-impl Decode for SubMessage {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self { text, emotes } = self;
-        o.str("text", text)?;
-        o.opt_vec("emotes", emotes)?;
-        Ok(())
-    }
-}
-
-impl Decode for SubscriptionMessage {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            user_id,
-            user_login,
-            user_name,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            tier,
-            message,
-            cumulative_months,
-            streak_months,
-            duration_months,
-        } = self;
-        o.str("user_id", user_id)?;
-        o.str("user_login", user_login)?;
-        o.str("user_name", user_name)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str_or_number("tier", tier)?;
-        message.read(o.obj("message")?)?;
-        o.u64("cumulative_months", cumulative_months)?;
-        o.opt_u64("streak_months", streak_months)?;
-        o.u64("duration_months", duration_months)?;
-        Ok(())
-    }
-}
-
-impl Decode for SubscriptionGift {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            user_id,
-            user_login,
-            user_name,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            total,
-            tier,
-            cumulative_total,
-            is_anonymous,
-        } = self;
-        o.opt_str("user_id", user_id)?;
-        o.opt_str("user_login", user_login)?;
-        o.opt_str("user_name", user_name)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.u64("total", total)?;
-        o.str_or_number("tier", tier)?;
-        o.opt_u64("cumulative_total", cumulative_total)?;
-        o.bool("is_anonymous", is_anonymous)?;
-        Ok(())
-    }
-}
-
-impl Decode for Cheer {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            is_anonymous,
-            user_id,
-            user_login,
-            user_name,
-            broadcaster_user_id,
-            broadcaster_user_login,
-            broadcaster_user_name,
-            message,
-            bits,
-        } = self;
-        o.bool("is_anonymous", is_anonymous)?;
-        o.opt_str("user_id", user_id)?;
-        o.opt_str("user_login", user_login)?;
-        o.opt_str("user_name", user_name)?;
-        o.str("broadcaster_user_id", broadcaster_user_id)?;
-        o.str("broadcaster_user_login", broadcaster_user_login)?;
-        o.str("broadcaster_user_name", broadcaster_user_name)?;
-        o.str("message", message)?;
-        o.u64("bits", bits)?;
-        Ok(())
-    }
-}
-
-impl Decode for LegacySubscribe {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self { kind, data } = self;
-        o.str("type", kind)?;
-        data.read(o.obj("data")?)
-    }
-}
-
-impl Decode for LegacySubscribeData {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self { topic, message } = self;
-        o.str("topic", topic)?;
-        message.read(o.obj("message")?)
-    }
-}
-
-impl Decode for LegacySubMessage {
-    fn read(&mut self, o: Obj) -> Decoded<()> {
-        let Self {
-            user_id,
-            user_name,
-            display_name,
-            channel_id,
-            channel_name,
-            sub_plan,
-            context,
-            is_gift,
-            cumulative_months,
-            streak_months,
-            recipient_display_name,
-            sub_message,
-            time,
-        } = self;
-        o.str("user_id", user_id)?;
-        o.str("user_name", user_name)?;
-        o.str("display_name", display_name)?;
-        o.str("channel_id", channel_id)?;
-        o.str("channel_name", channel_name)?;
-        o.str_or_number("sub_plan", sub_plan)?;
-        o.str("context", context)?;
-        o.bool("is_gift", is_gift)?;
-        o.opt_u64("cumulative_months", cumulative_months)?;
-        o.opt_u64("streak_months", streak_months)?;
-        o.opt_str("recipient_display_name", recipient_display_name)?;
-        o.value("sub_message", sub_message);
-        o.str("time", time)?;
-        Ok(())
     }
 }
