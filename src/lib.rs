@@ -18,6 +18,7 @@ pub mod connection;
 pub mod demo;
 pub mod engine;
 pub mod json;
+pub mod letters;
 pub mod protocol;
 pub mod rest;
 pub mod small;
