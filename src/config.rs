@@ -307,7 +307,9 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             let name = value.unwrap_or_default();
             let ok = !name.is_empty()
                 && name.len() <= 40
-                && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !ok {
                 return Err(bad("expected a theme name like neon (a-z, 0-9, -)"));
             }

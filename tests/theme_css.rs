@@ -27,7 +27,10 @@ fn css_files() -> Vec<PathBuf> {
 }
 
 fn theme_files() -> Vec<PathBuf> {
-    css_files().into_iter().filter(|p| p.starts_with(root().join("www/themes"))).collect()
+    css_files()
+        .into_iter()
+        .filter(|p| p.starts_with(root().join("www/themes")))
+        .collect()
 }
 
 /// The text without `/* … */` comments.
@@ -85,14 +88,34 @@ fn blocks(css: &str) -> Vec<(String, String)> {
 fn theme_css_uses_nothing_chromium_103_lacks() {
     // Nesting, :has(), container queries, color-mix(), cascade layers, newer units and functions.
     let banned = [
-        ":has(", "@container", "container-type", "container-name", "color-mix(", "@layer", "@scope",
-        "@starting-style", "light-dark(", "text-wrap", "animation-composition", "animation-timeline",
-        "dvh", "svh", "lvh", "dvw", "svw", "lvw", "&",
+        ":has(",
+        "@container",
+        "container-type",
+        "container-name",
+        "color-mix(",
+        "@layer",
+        "@scope",
+        "@starting-style",
+        "light-dark(",
+        "text-wrap",
+        "animation-composition",
+        "animation-timeline",
+        "dvh",
+        "svh",
+        "lvh",
+        "dvw",
+        "svw",
+        "lvw",
+        "&",
     ];
     for file in css_files() {
         let css = read(&file);
         for word in banned {
-            assert!(!css.contains(word), "{} uses `{word}` (not in Chromium 103)", file.display());
+            assert!(
+                !css.contains(word),
+                "{} uses `{word}` (not in Chromium 103)",
+                file.display()
+            );
         }
         for (prelude, body) in blocks(&css) {
             if !prelude.starts_with("@keyframes") {
@@ -125,14 +148,20 @@ fn keyframes_animate_only_transform_and_opacity_and_nothing_loops() {
             }
         }
     }
-    assert!(keyframes >= 15, "expected the animation library, found {keyframes} @keyframes");
+    assert!(
+        keyframes >= 15,
+        "expected the animation library, found {keyframes} @keyframes"
+    );
 }
 
 /// `--tau-*` names used in `var(…)` (without a fallback) and names defined, across `css`.
 fn custom_properties(css: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut used, mut defined) = (BTreeSet::new(), BTreeSet::new());
     for (i, _) in css.match_indices("var(--") {
-        let name: String = css[i + 4..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let name: String = css[i + 4..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
         let after = &css[i + 4 + name.len()..];
         if !after.trim_start().starts_with(',') {
             used.insert(name);
@@ -162,7 +191,11 @@ fn every_custom_property_the_alert_reads_is_defined_by_the_default_theme() {
             );
         }
         for name in defined {
-            assert!(name.starts_with("--tau-"), "{}: custom property {name} is not --tau-*", file.display());
+            assert!(
+                name.starts_with("--tau-"),
+                "{}: custom property {name} is not --tau-*",
+                file.display()
+            );
         }
     }
 }
@@ -175,11 +208,26 @@ fn every_theme_sets_the_layout_motion_and_accent_of_its_own() {
     for file in &themes {
         let css = read(file);
         let (_, defined) = custom_properties(&css);
-        for name in ["--tau-layout-areas", "--tau-enter-animation", "--tau-font-family", "--tau-accent"] {
+        for name in [
+            "--tau-layout-areas",
+            "--tau-enter-animation",
+            "--tau-font-family",
+            "--tau-accent",
+        ] {
             assert!(defined.contains(name), "{} does not set {name}", file.display());
         }
-        let areas = css.split("--tau-layout-areas:").nth(1).unwrap().split(';').next().unwrap().trim();
-        let width = css.split("--tau-alert-width:").nth(1).map(|w| w.split(';').next().unwrap().trim());
+        let areas = css
+            .split("--tau-layout-areas:")
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .trim();
+        let width = css
+            .split("--tau-alert-width:")
+            .nth(1)
+            .map(|w| w.split(';').next().unwrap().trim());
         layouts.insert((areas.to_string(), width == Some("100%")));
     }
     assert_eq!(layouts.len(), 3, "the three themes show the three layouts: {layouts:?}");

@@ -8,14 +8,8 @@ const LINK_ID: &str = "tau-theme";
 /// `name` must already be validated (`[a-z0-9-]+`, see [`crate::config`]).
 /// ([MDN](https://developer.mozilla.org/docs/Web/HTML/Element/link))
 pub fn load(name: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let head = document
-        .query_selector("head")
-        .ok()
-        .flatten()
-        .ok_or("no <head>")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let head = document.query_selector("head").ok().flatten().ok_or("no <head>")?;
     let link = match document.get_element_by_id(LINK_ID) {
         Some(old) => old,
         None => {

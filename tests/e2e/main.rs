@@ -7,3 +7,4 @@ mod fake_tau;
 mod fake_tau_quirks;
 mod link;
 mod overlay;
+mod themes;
