@@ -232,3 +232,27 @@ fn every_theme_sets_the_layout_motion_and_accent_of_its_own() {
     }
     assert_eq!(layouts.len(), 3, "the three themes show the three layouts: {layouts:?}");
 }
+
+#[test]
+fn reduced_motion_sets_every_alert_animation_to_zero() {
+    let css = read(&root().join("src/components/alert_box/alert_box.css"));
+    let media = css
+        .split("@media (prefers-reduced-motion: reduce)")
+        .nth(1)
+        .expect("a reduced-motion block");
+    for selector in [
+        ".tau-alert,",
+        ".tau-alert[data-state=\"exiting\"]",
+        ".tau-alert__letter",
+    ] {
+        assert!(
+            media.split('{').nth(1).unwrap().contains(selector),
+            "reduced motion misses {selector}"
+        );
+    }
+    let body = media.split('{').nth(2).unwrap();
+    assert!(
+        body.contains("animation-duration: 0s") && body.contains("animation-delay: 0s"),
+        "{body}"
+    );
+}

@@ -96,3 +96,43 @@ async fn unknown_theme_keeps_the_default_look_and_the_alert_still_shows() {
         assert_eq!(default[key], missing[key], "a missing theme file changed {key}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn motion_switch_zeroes_every_alert_and_letter_animation() {
+    let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
+        format!("#token={}&tau={}&theme=neon&duration=30", t.token(), t.host_port())
+    })
+    .await;
+    wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
+    // What a user theme (or OBS's Custom CSS box) does to turn motion off.
+    let off = "const s = document.createElement('style'); s.textContent = ':root { --tau-motion: 0; }'; document.head.append(s);";
+    browser
+        .client
+        .execute(off, vec![])
+        .await
+        .expect("add the motion switch");
+    tau.fire_fixture("channel-follow");
+    browser
+        .wait_for(
+            "[data-testid=alert][data-state=shown]",
+            Duration::from_secs(5),
+            "the follow alert",
+            |t| t.len() == 1,
+        )
+        .await;
+    let script = r#"
+        const alert = document.querySelector('[data-testid=alert]');
+        return [alert, ...alert.querySelectorAll('.tau-alert__letter')].map(e => {
+            const s = getComputedStyle(e);
+            return [s.animationName, s.animationDuration, s.animationDelay];
+        });
+    "#;
+    let timings = browser.client.execute(script, vec![]).await.expect("read animations");
+    let timings = timings.as_array().unwrap();
+    assert!(timings.len() > 3, "the alert and the letters of the name: {timings:?}");
+    for t in timings {
+        assert!(t[0].as_str().unwrap().starts_with("tau-"), "{timings:?}");
+        assert_eq!((&t[1], &t[2]), (&Value::from("0s"), &Value::from("0s")), "{timings:?}");
+    }
+    browser.close().await;
+}
