@@ -136,6 +136,9 @@ pub struct OverlayConfig {
     /// Backfilled events older than this become one "While offline: …" alert
     /// (`offline_summary=minutes`, default 10).
     pub offline_summary: Duration,
+    /// Built-in or user theme (`theme=name`): the overlay loads `themes/<name>.css` over the
+    /// default theme. Lowercase letters, digits and `-` only.
+    pub theme: Option<String>,
 }
 
 impl Default for OverlayConfig {
@@ -155,6 +158,7 @@ impl Default for OverlayConfig {
             duration: None,
             offline_summary: Duration::from_secs(600),
             broadcaster: None,
+            theme: None,
         }
     }
 }
@@ -367,6 +371,18 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
         "offline_summary" => {
             let mins = value.and_then(|v| v.parse::<u64>().ok()).filter(|m| *m <= 10_080);
             config.offline_summary = Duration::from_secs(60 * mins.ok_or(bad("expected minutes between 0 and 10080"))?);
+        }
+        "theme" => {
+            let name = value.unwrap_or_default();
+            let ok = !name.is_empty()
+                && name.len() <= 40
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !ok {
+                return Err(bad("expected a theme name like neon (a-z, 0-9, -)"));
+            }
+            config.theme = Some(name);
         }
         "interrupt" => {
             config.interrupt =

@@ -18,6 +18,7 @@ pub mod config;
 pub mod connection;
 pub mod demo;
 pub mod engine;
+pub mod letters;
 pub mod origin;
 pub mod protocol;
 pub mod rest;

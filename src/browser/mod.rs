@@ -5,4 +5,5 @@ pub mod http;
 pub mod page;
 pub mod socket;
 pub mod storage;
+pub mod theme;
 pub mod timer;

@@ -9,5 +9,6 @@ mod fake_tau_quirks;
 mod link;
 mod obs;
 mod overlay;
+mod themes;
 mod token_safety;
 mod viewers;

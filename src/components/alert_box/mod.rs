@@ -181,7 +181,14 @@ fn text_parts(parts: Vec<TextPart>) -> impl IntoView {
     parts
         .into_iter()
         .map(|part| match part {
-            TextPart::Name(n) => view! { <span class="tau-alert__name">{n}</span> }.into_any(),
+            TextPart::Name(n) => {
+                // One span per letter, for per-letter animations (`.tau-alert__letter`).
+                let letters = crate::letters::letters(&n)
+                    .into_iter()
+                    .map(|l| view! { <span class="tau-alert__letter">{l.to_string()}</span> })
+                    .collect_view();
+                view! { <span class="tau-alert__name">{letters}</span> }.into_any()
+            }
             TextPart::Text(t) => view! { <span>{t}</span> }.into_any(),
         })
         .collect_view()

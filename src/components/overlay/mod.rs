@@ -39,6 +39,9 @@ pub fn Overlay(
     for problem in &problems {
         page::warn(&problem.to_string());
     }
+    if let Some(Err(e)) = config.theme.as_deref().map(crate::browser::theme::load) {
+        page::warn(&e);
+    }
     let problems = RwSignal::new(problems.iter().map(ToString::to_string).collect::<Vec<_>>());
     let alerts = use_alert_engine(UseAlertEngineOptions {
         config: engine_config(&config, EngineConfig::default()),
