@@ -13,10 +13,10 @@
 //! is one gift event plus its recipients' subs, a flood a burst of follows at once: the engine
 //! turns them into one gift-bomb alert and a "+N new followers" summary, as it does live.
 
-use crate::clock::{Instant, Rng};
 use crate::engine::{AlertClass, EngineConfig};
-use crate::protocol::{Envelope, Frame};
-use crate::wire;
+use crate::tau::protocol::{Envelope, Frame};
+use crate::tau::wire;
+use crate::util::clock::{Instant, Rng};
 use core::time::Duration;
 
 const NAMES: &[&str] = &[
@@ -308,7 +308,7 @@ fn envelope(event_type: &str, event_data: &str) -> Option<Envelope> {
 mod tests {
     use super::*;
     use crate::engine::AlertInput;
-    use crate::protocol::TauEvent;
+    use crate::tau::protocol::TauEvent;
     use std::collections::HashSet;
 
     #[test]

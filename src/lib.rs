@@ -3,32 +3,25 @@
 //! Animated Twitch alerts for OBS browser sources, fed by a self-hosted
 //! [TAU](https://github.com/Team-TAU/tau) server.
 //!
-//! The crate has a pure core that compiles and is tested on any target — configuration
-//! ([`config`]), TAU's wire formats ([`protocol`]), the connection machine ([`connection`]), the
-//! alert engine ([`engine`]) — and, on `wasm32`, a thin browser shell with Leptos components.
+//! The folders say what is pure and what touches the browser:
+//!
+//! * pure core, compiled and tested on any target with a virtual clock, no browser imports:
+//!   [`settings`] (the URL fragment and where the token may go), [`tau`] (the TAU client:
+//!   wire formats, socket machine, backfill, REST, chat wire), [`engine`] (the alert engine),
+//!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`demo`] (the demo feed) and
+//!   [`util`];
+//! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks).
 #![deny(missing_docs)]
 
-pub mod alarm;
-pub mod alert;
-pub mod backfill;
-mod bounded_set;
-pub mod chat;
-pub mod clock;
-pub mod config;
-pub mod connection;
 pub mod demo;
 pub mod engine;
-pub mod letters;
-pub mod origin;
-pub mod protocol;
-pub mod rest;
+pub mod settings;
+pub mod tau;
 pub mod text;
-pub mod wire;
+pub mod util;
 
 #[cfg(target_arch = "wasm32")]
-pub mod browser;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
+pub mod web;
 
 #[cfg(target_arch = "wasm32")]
-pub use components::overlay::{mount_overlay, Overlay};
+pub use web::components::overlay::{mount_overlay, Overlay};

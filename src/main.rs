@@ -17,11 +17,11 @@ fn main() {
 /// 20 messages go out per 30 s, and an exact repeat within 30 s is refused. Chat commands
 /// (`/ban x`, `.timeout x 600`: a leading `/` or `.`) are refused too, unless the overlay URL has
 /// `chat_commands` in its fragment. A refused message throws an `Error` whose message is the
-/// [`SayError`](tau_overlay::components::chat::SayError) text.
+/// [`SayError`](tau_overlay::web::components::chat::SayError) text.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValue> {
-    tau_overlay::components::chat::say(channel, message).map_err(|e| js_error(&e))
+    tau_overlay::web::components::chat::say(channel, message).map_err(|e| js_error(&e))
 }
 
 /// JS API: operator controls for the alert queue.
@@ -40,11 +40,11 @@ pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValu
 /// ```
 ///
 /// An unknown control, a bad number or no mounted overlay throws an `Error` whose message is
-/// the [`ControlError`](tau_overlay::components::alert_box::ControlError) text.
+/// the [`ControlError`](tau_overlay::web::components::alert_box::ControlError) text.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn alert_control(name: &str, arg: Option<String>) -> Result<(), wasm_bindgen::JsValue> {
-    tau_overlay::components::alert_box::control(name, arg.as_deref()).map_err(|e| js_error(&e))
+    tau_overlay::web::components::alert_box::control(name, arg.as_deref()).map_err(|e| js_error(&e))
 }
 
 /// The JS `Error` an API call throws for `error`.

@@ -6,8 +6,10 @@
 use core::time::Duration;
 use serde_json::{json, Value};
 use std::path::Path;
-use tau_overlay::backfill::{Backfill, BackfillOptions, Checkpoint, Delivery, OfflineSummary, PageOutcome, FIRST_PAGE};
-use tau_overlay::protocol::{Envelope, Frame, TauEvent, UnixMillis};
+use tau_overlay::tau::backfill::{
+    Backfill, BackfillOptions, Checkpoint, Delivery, OfflineSummary, PageOutcome, FIRST_PAGE,
+};
+use tau_overlay::tau::protocol::{Envelope, Frame, TauEvent, UnixMillis};
 
 const BASE: &str = "http://localhost:8000/api/v1/twitch-events/";
 /// 2024-03-09T18:00:00Z, in seconds.

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use tau_overlay::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
-use tau_overlay::config::parse_fragment;
 use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig};
+use tau_overlay::settings::parse_fragment;
+use tau_overlay::web::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
 use tau_overlay::Overlay;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -134,7 +134,7 @@ fn take_config_removes_the_token_from_the_address_bar() {
             Some(&format!("{path}#token=hunter2&demo")),
         )
         .unwrap();
-    let parsed = tau_overlay::browser::page::take_config();
+    let parsed = tau_overlay::web::browser::page::take_config();
     assert_eq!(parsed.config.token.as_ref().map(|t| t.expose()), Some("hunter2"));
     let href = window().location().href().unwrap();
     assert!(!href.contains("hunter2"), "{href}");
@@ -154,7 +154,7 @@ async fn operator_controls_skip_pause_and_resume_the_queue() {
         };
         config.classes.follow.duration_ms = Some(10_000);
         let alerts = use_alert_engine(UseAlertEngineOptions { config });
-        tau_overlay::components::alert_box::register(alerts);
+        tau_overlay::web::components::alert_box::register(alerts);
         slot.set(Some(alerts));
         view! { <AlertBox alerts=alerts /> }
     });
@@ -170,7 +170,7 @@ async fn operator_controls_skip_pause_and_resume_the_queue() {
         Some("shown")
     );
 
-    tau_overlay::components::alert_box::control("skip", None).unwrap();
+    tau_overlay::web::components::alert_box::control("skip", None).unwrap();
     tick().await;
     assert_eq!(
         attr(&root, "[data-testid=alert]", "data-state").as_deref(),
@@ -178,7 +178,7 @@ async fn operator_controls_skip_pause_and_resume_the_queue() {
         "skip ends the alert now"
     );
 
-    tau_overlay::components::alert_box::control("pause", None).unwrap();
+    tau_overlay::web::components::alert_box::control("pause", None).unwrap();
     alerts.push(follow("bo"));
     sleep(300).await;
     assert!(
@@ -186,11 +186,11 @@ async fn operator_controls_skip_pause_and_resume_the_queue() {
         "paused: nothing new starts"
     );
 
-    tau_overlay::components::alert_box::control("resume", None).unwrap();
+    tau_overlay::web::components::alert_box::control("resume", None).unwrap();
     tick().await;
     assert_eq!(
         texts(&root, "[data-testid=alert-headline]"),
         vec!["bo is now following!".to_string()]
     );
-    assert!(tau_overlay::components::alert_box::control("dance", None).is_err());
+    assert!(tau_overlay::web::components::alert_box::control("dance", None).is_err());
 }

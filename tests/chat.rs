@@ -7,14 +7,14 @@ use core::time::Duration;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::Path;
-use tau_overlay::chat::outbox::{sanitize, split};
-use tau_overlay::chat::{
+use tau_overlay::settings::Token;
+use tau_overlay::tau::chat::outbox::{sanitize, split};
+use tau_overlay::tau::chat::{
     self, emote_url, ChatAction, ChatConnection, ChatFrame, ChatLine, ChatOutbox, ChatPart, ChatState, EmoteSpan,
     OutboxOptions, SendError,
 };
-use tau_overlay::clock::Instant;
-use tau_overlay::config::Token;
-use tau_overlay::connection::{ConnectionOptions, Input};
+use tau_overlay::tau::connection::{ConnectionOptions, Input};
+use tau_overlay::util::clock::Instant;
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);

@@ -3,7 +3,7 @@
 //! malformed `tau` that connects nowhere.
 
 use core::time::Duration;
-use tau_overlay::config::*;
+use tau_overlay::settings::*;
 
 #[test]
 fn full_fragment_is_read_and_token_is_scrubbed() {

@@ -4,9 +4,9 @@
 //! connect timeout, generation guard and secrecy of the token.
 
 use core::time::Duration;
-use tau_overlay::clock::{Instant, Rng};
-use tau_overlay::config::Token;
-use tau_overlay::connection::{Action, Connection, ConnectionOptions, Input, LinkState};
+use tau_overlay::settings::Token;
+use tau_overlay::tau::connection::{Action, Connection, ConnectionOptions, Input, LinkState};
+use tau_overlay::util::clock::{Instant, Rng};
 
 const URL: &str = "ws://localhost:8000/ws/twitch-events/";
 const TOKEN: &str = "s3cr3t-t0ken-4f2a";

@@ -2,8 +2,8 @@
 //! Unit tests for each rule of the alert engine, through its public API, on a virtual clock.
 
 use core::time::Duration;
-use tau_overlay::clock::Instant;
 use tau_overlay::engine::*;
+use tau_overlay::util::clock::Instant;
 
 /// An engine driven by a virtual clock that records every action with its time.
 struct Sim {
@@ -554,11 +554,14 @@ fn message_parts_are_plain_text_never_markup() {
     let v = &s.shows()[0].1;
     assert_eq!(
         v.message,
-        [tau_overlay::alert::TextPart::Text(
+        [tau_overlay::text::parts::TextPart::Text(
             "<img src=x onerror=alert(1)>".into()
         )]
     );
-    assert_eq!(v.headline[0], tau_overlay::alert::TextPart::Name("<b>ana</b>".into()));
+    assert_eq!(
+        v.headline[0],
+        tau_overlay::text::parts::TextPart::Name("<b>ana</b>".into())
+    );
 }
 
 // ---- 7. test and replay awareness -----------------------------------------------------------
@@ -689,9 +692,9 @@ fn debug_snapshot_reports_depths() {
 
 // ---- adapter: TAU envelopes to engine inputs ------------------------------------------------
 
-fn fixture(text: &str) -> tau_overlay::protocol::Envelope {
-    match tau_overlay::protocol::Frame::parse(text).expect("fixture parses") {
-        tau_overlay::protocol::Frame::Event(e) => *e,
+fn fixture(text: &str) -> tau_overlay::tau::protocol::Envelope {
+    match tau_overlay::tau::protocol::Frame::parse(text).expect("fixture parses") {
+        tau_overlay::tau::protocol::Frame::Event(e) => *e,
         other => panic!("not an event: {other:?}"),
     }
 }

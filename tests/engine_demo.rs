@@ -3,9 +3,9 @@
 //! [`DemoFeed`] feeds a default [`Engine`] exactly as the `#demo` overlay does.
 
 use std::collections::BTreeSet;
-use tau_overlay::clock::Instant;
 use tau_overlay::demo::DemoFeed;
 use tau_overlay::engine::*;
+use tau_overlay::util::clock::Instant;
 
 /// `(ms, view)` of every alert shown in the first `until` ms, and the deepest queue seen.
 fn run_demo(seed: u64, until: u64) -> (Vec<(u64, AlertView)>, usize) {

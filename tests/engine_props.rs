@@ -15,8 +15,8 @@
 use core::time::Duration;
 use proptest::prelude::*;
 use std::collections::HashMap;
-use tau_overlay::clock::Instant;
 use tau_overlay::engine::*;
+use tau_overlay::util::clock::Instant;
 
 #[derive(Clone, Debug)]
 struct Event {

@@ -3,10 +3,10 @@
 //! fixtures through `Frame::parse`, the adapter and the engine, as the overlay does.
 
 use std::path::Path;
-use tau_overlay::alert::{MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
-use tau_overlay::clock::Instant;
 use tau_overlay::engine::*;
-use tau_overlay::protocol::{Envelope, Frame, TauEvent};
+use tau_overlay::tau::protocol::{Envelope, Frame, TauEvent};
+use tau_overlay::text::parts::{MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
+use tau_overlay::util::clock::Instant;
 
 fn fixture(name: &str) -> serde_json::Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);

@@ -4,8 +4,8 @@
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use tau_overlay::protocol::events::*;
-use tau_overlay::protocol::{Envelope, Frame, Origin, UnixMillis};
+use tau_overlay::tau::protocol::events::*;
+use tau_overlay::tau::protocol::{Envelope, Frame, Origin, UnixMillis};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

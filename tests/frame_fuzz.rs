@@ -7,7 +7,7 @@ use proptest::sample::{select, Index};
 use serde_json::{json, Map, Value};
 use std::path::Path;
 use std::sync::OnceLock;
-use tau_overlay::protocol::{Envelope, Frame, FrameError, TauEvent};
+use tau_overlay::tau::protocol::{Envelope, Frame, FrameError, TauEvent};
 
 /// Every `.json` fixture's bytes.
 fn fixtures() -> &'static [Vec<u8>] {

@@ -5,8 +5,8 @@
 
 use serde_json::{json, Value};
 use std::path::Path;
-use tau_overlay::config::Token;
-use tau_overlay::rest::*;
+use tau_overlay::settings::Token;
+use tau_overlay::tau::rest::*;
 
 #[path = "fake_tau/mod.rs"]
 mod fake_tau;

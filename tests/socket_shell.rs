@@ -6,9 +6,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use tau_overlay::alarm::Alarm;
-use tau_overlay::browser::socket::{Feed, SocketError, SocketSlot};
-use tau_overlay::browser::{page, timer};
+use tau_overlay::util::alarm::Alarm;
+use tau_overlay::web::browser::socket::{Feed, SocketError, SocketSlot};
+use tau_overlay::web::browser::{page, timer};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -3,8 +3,8 @@
 //! Cheermotes are in text_cheermotes.rs. Hostile input throughout: events can be spoofed (PROTOCOL.md §10.12).
 
 use std::path::Path;
-use tau_overlay::protocol::events::TauEvent;
-use tau_overlay::protocol::Frame;
+use tau_overlay::tau::protocol::events::TauEvent;
+use tau_overlay::tau::protocol::Frame;
 use tau_overlay::text::*;
 
 fn event(name: &str) -> TauEvent {

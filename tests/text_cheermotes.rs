@@ -4,8 +4,8 @@
 
 use serde_json::{json, Value};
 use std::path::Path;
-use tau_overlay::protocol::events::TauEvent;
-use tau_overlay::protocol::Frame;
+use tau_overlay::tau::protocol::events::TauEvent;
+use tau_overlay::tau::protocol::Frame;
 use tau_overlay::text::*;
 
 fn event(name: &str) -> TauEvent {

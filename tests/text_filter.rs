@@ -234,7 +234,7 @@ fn config_defaults_and_shape() {
 
 #[test]
 fn config_mistakes_are_errors_naming_where() {
-    let value = |text: &str| tau_overlay::wire::parse(text).unwrap();
+    let value = |text: &str| tau_overlay::tau::wire::parse(text).unwrap();
     let cases = [
         (r#"{"builtins": "mask"}"#, "word_filter", "unknown key \"builtins\""),
         (

@@ -13,7 +13,7 @@ fn root() -> PathBuf {
 /// Every CSS file the themes and the alert box are made of.
 fn css_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in ["www/themes", "src/components/alert_box"] {
+    for dir in ["www/themes", "src/web/components/alert_box"] {
         for entry in fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "css") {
@@ -235,7 +235,7 @@ fn every_theme_sets_the_layout_motion_and_accent_of_its_own() {
 
 #[test]
 fn reduced_motion_sets_every_alert_animation_to_zero() {
-    let css = read(&root().join("src/components/alert_box/alert_box.css"));
+    let css = read(&root().join("src/web/components/alert_box/alert_box.css"));
     let media = css
         .split("@media (prefers-reduced-motion: reduce)")
         .nth(1)

@@ -1,7 +1,7 @@
 //! The `theme=` fragment key: a name the overlay turns into `themes/<name>.css`, so anything that
 //! could leave that folder or inject markup is refused (and the default theme stays).
 
-use tau_overlay::config::{parse_fragment, ConfigProblem};
+use tau_overlay::settings::{parse_fragment, ConfigProblem};
 
 #[test]
 fn theme_setting_names_a_built_in_or_user_theme() {

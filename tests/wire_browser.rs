@@ -6,9 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
-use tau_overlay::chat::line::{AuthFrame, SayFrame};
-use tau_overlay::protocol::{Envelope, Frame, TauEvent};
-use tau_overlay::wire;
+use tau_overlay::tau::chat::line::{AuthFrame, SayFrame};
+use tau_overlay::tau::protocol::{Envelope, Frame, TauEvent};
+use tau_overlay::tau::wire;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

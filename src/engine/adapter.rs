@@ -3,7 +3,7 @@
 //! subscription ends, hype train progress, charity campaign updates) map to `None`.
 
 use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
-use crate::protocol::{Envelope, Origin, TauEvent};
+use crate::tau::protocol::{Envelope, Origin, TauEvent};
 
 fn origin(origin: &Origin) -> InputOrigin {
     match origin {

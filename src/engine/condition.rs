@@ -23,7 +23,7 @@ pub enum Condition {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
     "bad condition {}: expected N, A-B, >=N, >N, <=N, <N or xN",
-    crate::wire::to_string(text)
+    crate::tau::wire::to_string(text)
 )]
 pub struct ConditionError {
     /// The offending text.

@@ -8,7 +8,7 @@
 
 use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
-use crate::wire;
+use crate::tau::wire;
 use core::time::Duration;
 use objects::{object, objects, opt_object};
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 use super::input::{AlertClass, InputOrigin};
 use super::machine::Engine;
 use super::view::{EngineAction, Phase};
-use crate::clock::Instant;
+use crate::util::clock::Instant;
 use core::time::Duration;
 
 /// Something the operator or the shell tells the engine.

@@ -4,7 +4,7 @@
 use super::config::FloodBudget;
 use super::input::{AlertClass, CLASS_COUNT};
 use super::pending::Key;
-use crate::clock::Instant;
+use crate::util::clock::Instant;
 use core::time::Duration;
 use std::collections::VecDeque;
 

@@ -5,7 +5,7 @@
 //! rate-limited "+N gifted subs" summary. Plain subs never come here.
 
 use super::input::{AlertInput, InputOrigin};
-use crate::clock::Instant;
+use crate::util::clock::Instant;
 use core::time::Duration;
 use std::collections::VecDeque;
 

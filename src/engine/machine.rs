@@ -12,8 +12,8 @@ use super::pending::{Item, Queue};
 use super::redemptions::{Redemptions, Verdict};
 use super::stats::{ClassStats, Counts, Snapshot};
 use super::view::{AlertShape, EngineAction, Phase};
-use crate::bounded_set::BoundedSet;
-use crate::clock::{Instant, Rng};
+use crate::util::bounded_set::BoundedSet;
+use crate::util::clock::{Instant, Rng};
 use core::time::Duration;
 use std::collections::VecDeque;
 

@@ -21,7 +21,7 @@
 //! still pending.
 //!
 //! ```
-//! use tau_overlay::clock::Instant;
+//! use tau_overlay::util::clock::Instant;
 //! use tau_overlay::engine::{AlertClass, AlertInput, Engine, EngineAction, EngineConfig};
 //!
 //! let mut engine = Engine::new(EngineConfig::default(), 7);

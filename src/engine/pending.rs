@@ -9,7 +9,7 @@
 
 use super::input::{AlertClass, AlertInput, CLASS_COUNT};
 use super::view::AlertShape;
-use crate::clock::Instant;
+use crate::util::clock::Instant;
 use core::cmp::Reverse;
 use core::time::Duration;
 use std::collections::{BinaryHeap, VecDeque};
@@ -393,7 +393,7 @@ mod tests {
             _ => None,
         };
         for seed in 0..300 {
-            let mut rng = crate::clock::Rng::new(seed);
+            let mut rng = crate::util::clock::Rng::new(seed);
             let (mut q, mut m) = (Queue::default(), Model::default());
             let mut keys = Vec::new();
             let mut now = 0;

@@ -5,7 +5,7 @@ use super::pending::Item;
 use super::template::{default_template, render};
 use super::variation::choose;
 use super::view::{AlertShape, AlertView};
-use crate::alert::{clean_text, TextPart, MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
+use crate::text::parts::{clean_text, TextPart, MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
 use core::time::Duration;
 
 impl Engine {

@@ -3,8 +3,8 @@
 
 use super::config::RedemptionMode;
 use super::input::{AlertInput, RedemptionStatus};
-use crate::bounded_set::BoundedSet;
-use crate::clock::Instant;
+use crate::util::bounded_set::BoundedSet;
+use crate::util::clock::Instant;
 use core::time::Duration;
 use std::collections::VecDeque;
 

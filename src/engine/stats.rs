@@ -3,7 +3,7 @@
 
 use super::input::{AlertClass, AlertInput};
 use super::view::Phase;
-use crate::clock::Instant;
+use crate::util::clock::Instant;
 use core::time::Duration;
 
 /// Where every accepted input went. Always

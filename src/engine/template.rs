@@ -3,7 +3,7 @@
 
 use super::input::{AlertClass, AlertInput};
 use super::view::AlertShape;
-use crate::alert::{clean_text, TextPart, MAX_NAME_CHARS, MAX_TITLE_CHARS};
+use crate::text::parts::{clean_text, TextPart, MAX_NAME_CHARS, MAX_TITLE_CHARS};
 
 /// The built-in template for an alert of `shape` made from `input` standing for `count` events.
 pub fn default_template(input: &AlertInput, shape: AlertShape, count: u32) -> &'static str {

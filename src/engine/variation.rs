@@ -2,7 +2,7 @@
 
 use super::config::{Selection, Variation};
 use super::input::AlertInput;
-use crate::clock::Rng;
+use crate::util::clock::Rng;
 
 impl Variation {
     /// Whether every condition of this variation holds for `input`.

@@ -1,7 +1,7 @@
 //! What the engine hands the shell: [`EngineAction`]s carrying [`AlertView`]s.
 
 use super::input::{AlertClass, InputOrigin};
-use crate::alert::TextPart;
+use crate::text::parts::TextPart;
 use core::time::Duration;
 
 /// How many events an alert stands for, and why.

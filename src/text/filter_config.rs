@@ -16,7 +16,7 @@
 
 use crate::engine::config_objects::objects;
 use crate::engine::{read_value, ConfigError};
-use crate::wire;
+use crate::tau::wire;
 use serde::Deserialize;
 use serde_json::Value;
 

@@ -10,7 +10,7 @@
 
 use super::cheermotes::CheermoteSet;
 use super::sanitize::{sanitize, ELLIPSIS};
-use crate::protocol::events::{IrcEmote, MessageEmote};
+use crate::tau::protocol::events::{IrcEmote, MessageEmote};
 use std::borrow::Cow;
 
 /// A piece of viewer text.

@@ -40,7 +40,9 @@ mod cheermotes;
 mod filter;
 mod filter_config;
 mod fragments;
+pub mod letters;
 mod normalize;
+pub mod parts;
 mod sanitize;
 
 pub use cheermotes::{hex_color, twitch_cdn_url, CheermoteFamily, CheermoteMatch, CheermoteSet, CheermoteTier};

@@ -18,9 +18,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::time::Instant as WallClock;
-    use tau_overlay::clock::{Instant, Rng};
     use tau_overlay::engine::{AlertClass, AlertInput, Engine, EngineConfig, InputOrigin};
     use tau_overlay::engine::{RedemptionInfo, RedemptionStatus};
+    use tau_overlay::util::clock::{Instant, Rng};
 
     const EVENTS: usize = 100_000;
 

@@ -4,10 +4,10 @@
 use super::{attr, sleep, test_root, texts};
 use leptos::prelude::*;
 use leptos::task::tick;
-use tau_overlay::components::alert_box::{self, use_alert_engine, AlertBox, ControlError, UseAlertEngineOptions};
-use tau_overlay::components::chat::{self, SayError};
-use tau_overlay::config::parse_fragment;
 use tau_overlay::engine::{AlertClass, AlertInput, Control, EngineConfig};
+use tau_overlay::settings::parse_fragment;
+use tau_overlay::web::components::alert_box::{self, use_alert_engine, AlertBox, ControlError, UseAlertEngineOptions};
+use tau_overlay::web::components::chat::{self, SayError};
 use tau_overlay::Overlay;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

@@ -1,0 +1,323 @@
+//! Frames arriving on `/ws/chat-bots/<login>/` (PROTOCOL.md §5.3): chat lines, the auth error
+//! frame and keep-alives.
+//!
+//! A chat line is `{"irc_username": …, "data": <TAU's parse of the IRC PRIVMSG>}`. Tag values are
+//! raw IRCv3 strings (`\s` for a space), except `emotes`, which TAU turns into
+//! `[{"id": str, "positions": [[start, end], …]}]` with inclusive code-point indices.
+
+use crate::tau::protocol::FrameError;
+use crate::tau::wire;
+use serde_json::{Map, Value};
+
+/// One emote occurrence in a chat line: code points `start..=end` of [`ChatLine::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmoteSpan {
+    /// Twitch's emote id (only ids of `[A-Za-z0-9_]` survive parsing).
+    pub id: String,
+    /// Index of the first code point.
+    pub start: usize,
+    /// Index of the last code point (inclusive).
+    pub end: usize,
+}
+
+/// A chat message (IRC `PRIVMSG`) as forwarded by TAU.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChatLine {
+    /// The channel, without `#`.
+    pub channel: String,
+    /// The sender's login, from the IRC prefix `:login!login@…` (empty if absent).
+    pub login: String,
+    /// The `display-name` tag, IRCv3-unescaped, or the login when the tag is empty.
+    pub display_name: String,
+    /// The `color` tag, only when it is `#RRGGBB` (safe to put in a style).
+    pub color: Option<String>,
+    /// The message, without CR/LF, without the `/me` wrapper, and cut at the first IRC line when
+    /// TAU merged a batch of lines (PROTOCOL.md §5.3).
+    pub text: String,
+    /// `/me` message (CTCP ACTION).
+    pub action: bool,
+    /// Emote spans: sorted, non-overlapping, inside `text`, whitelisted ids.
+    pub emotes: Vec<EmoteSpan>,
+    /// The `badges` tag as `set/version` entries, e.g. `subscriber/12`.
+    pub badges: Vec<String>,
+    /// The `id` tag (Twitch's message id), for deleting or deduplicating lines.
+    pub id: Option<String>,
+}
+
+/// A piece of a chat line, rendered as a text node or a whitelisted emote image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChatPart {
+    /// Plain text.
+    Text(String),
+    /// An emote: show [`emote_url`]`(id)` with `name` as alt text.
+    Emote {
+        /// Whitelisted emote id.
+        id: String,
+        /// The text the emote replaces, e.g. `Kappa`.
+        name: String,
+    },
+}
+
+/// One decoded frame of a chat-bot socket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChatFrame {
+    /// A chat line.
+    Line(Box<ChatLine>),
+    /// `{"error": …}`: TAU did not understand the auth frame (the socket stays open, unauthenticated).
+    Error(String),
+    /// `{"event": "keep_alive"}`.
+    KeepAlive,
+    /// Valid JSON that is none of the above.
+    Other,
+}
+
+/// The frame that says something in chat: `{"irc_channel": …, "message": …}` (PROTOCOL.md §5.4).
+#[derive(serde::Serialize)]
+pub struct SayFrame<'a> {
+    /// The channel, without `#`.
+    pub irc_channel: &'a str,
+    /// The message text.
+    pub message: &'a str,
+}
+
+/// The frame every TAU socket must send first: `{"token": …}`.
+#[derive(serde::Serialize)]
+pub struct AuthFrame<'a> {
+    /// The secret; never log the serialized frame.
+    pub token: &'a str,
+}
+
+/// The CDN image of a whitelisted emote id (`[A-Za-z0-9_]+`), dark theme, 1x.
+pub fn emote_url(id: &str) -> String {
+    format!("https://static-cdn.jtvnw.net/emoticons/v2/{id}/default/dark/1.0")
+}
+
+fn is_emote_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+impl ChatFrame {
+    /// Decodes a text frame. Never panics; only non-JSON is an error.
+    pub fn parse(text: &str) -> Result<ChatFrame, FrameError> {
+        let value = wire::parse(text).map_err(FrameError::NotJson)?;
+        let Value::Object(map) = value else {
+            return Ok(ChatFrame::Other);
+        };
+        if let Some(error) = map.get("error") {
+            return Ok(ChatFrame::Error(
+                error.as_str().map_or_else(|| wire::to_string(error), str::to_string),
+            ));
+        }
+        if map.get("event").and_then(Value::as_str) == Some("keep_alive") {
+            return Ok(ChatFrame::KeepAlive);
+        }
+        Ok(match map.get("data") {
+            Some(Value::Object(data)) => {
+                ChatLine::from_data(data).map_or(ChatFrame::Other, |l| ChatFrame::Line(Box::new(l)))
+            }
+            _ => ChatFrame::Other,
+        })
+    }
+}
+
+impl ChatLine {
+    /// Builds a line from TAU's parsed PRIVMSG; `None` if it is not a PRIVMSG with text.
+    fn from_data(data: &Map<String, Value>) -> Option<ChatLine> {
+        let str_of = |key: &str| data.get(key).and_then(Value::as_str);
+        if str_of("command").is_some_and(|c| c != "PRIVMSG") {
+            return None;
+        }
+        let params = data.get("params").and_then(Value::as_array);
+        let param = |i: usize| params.and_then(|p| p.get(i)).and_then(Value::as_str);
+        let trailing = param(2).map(|t| t.strip_prefix(':').unwrap_or(t));
+        let mut text = str_of("message-text").or(trailing)?.to_string();
+        // A batch of IRC lines is merged into one `message-text`: keep the first line only.
+        if let Some(first) = str_of("raw").and_then(first_line_text) {
+            if text.starts_with(first) {
+                text.truncate(first.len());
+            }
+        }
+        text.retain(|c| c != '\r' && c != '\n');
+        let action = text.starts_with("\u{1}ACTION ") && text.ends_with('\u{1}') && text.len() > 8;
+        if action {
+            text = text[8..text.len() - 1].to_string();
+        }
+        let tags = data.get("tags").and_then(Value::as_object);
+        let tag = |key: &str| {
+            tags.and_then(|t| t.get(key))
+                .and_then(Value::as_str)
+                .filter(|v| !v.is_empty())
+        };
+        let login = str_of("prefix")
+            .map(|p| p.strip_prefix(':').unwrap_or(p))
+            .map(|p| p.split(['!', '@']).next().unwrap_or(""))
+            .unwrap_or("")
+            .to_string();
+        let display_name = tag("display-name")
+            .map(|d| unescape(d).chars().filter(|c| !c.is_control()).collect::<String>())
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| login.clone());
+        let color = tag("color")
+            .filter(|c| c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()))
+            .map(str::to_string);
+        let spans = tags
+            .and_then(|t| t.get("emotes"))
+            .and_then(Value::as_array)
+            .map(|list| list.iter().flat_map(spans_of).collect())
+            .unwrap_or_default();
+        Some(ChatLine {
+            channel: param(1)
+                .map(|c| c.trim_start_matches('#').to_string())
+                .unwrap_or_default(),
+            emotes: normalize(spans, text.chars().count()),
+            text,
+            action,
+            login,
+            display_name,
+            color,
+            badges: tag("badges")
+                .map(|b| b.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect())
+                .unwrap_or_default(),
+            id: tag("id").map(str::to_string),
+        })
+    }
+
+    /// The text split into plain text and emotes. Spans are re-checked, so a hand-built line
+    /// with bad spans still renders safely (bad spans stay text).
+    pub fn parts(&self) -> Vec<ChatPart> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for span in normalize(self.emotes.clone(), chars.len()) {
+            if span.start > at {
+                parts.push(ChatPart::Text(chars[at..span.start].iter().collect()));
+            }
+            let name = chars[span.start..=span.end].iter().collect();
+            parts.push(ChatPart::Emote { id: span.id, name });
+            at = span.end + 1;
+        }
+        if at < chars.len() {
+            parts.push(ChatPart::Text(chars[at..].iter().collect()));
+        }
+        parts
+    }
+
+    /// Whether the sender wears a badge of this set (`broadcaster`, `moderator`, `vip`, …).
+    pub fn has_badge(&self, set: &str) -> bool {
+        self.badges.iter().any(|b| b.split('/').next() == Some(set))
+    }
+}
+
+/// `{"id": "25", "positions": [[6, 10]]}` to spans; malformed entries yield nothing.
+fn spans_of(entry: &Value) -> Vec<EmoteSpan> {
+    let id = match entry.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Vec::new(),
+    };
+    let positions = entry
+        .get("positions")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    positions
+        .iter()
+        .filter_map(|p| {
+            let index = |i: usize| p.get(i).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+            Some(EmoteSpan {
+                id: id.clone(),
+                start: index(0)?,
+                end: index(1)?,
+            })
+        })
+        .collect()
+}
+
+/// Keeps spans with whitelisted ids that start inside a text of `len` code points, clamps their
+/// end to the text, sorts them, and drops inverted spans and those overlapping an earlier one.
+fn normalize(mut spans: Vec<EmoteSpan>, len: usize) -> Vec<EmoteSpan> {
+    spans.retain(|s| is_emote_id(&s.id) && s.start <= s.end && s.start < len);
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut next_free = 0;
+    spans.retain_mut(|s| {
+        s.end = s.end.min(len - 1);
+        let keep = s.start >= next_free;
+        if keep {
+            next_free = s.end + 1;
+        }
+        keep
+    });
+    spans
+}
+
+/// The trailing text of the first IRC line in `raw` (`@tags :prefix PRIVMSG #chan :text`).
+fn first_line_text(raw: &str) -> Option<&str> {
+    let mut line = raw.split(['\r', '\n']).next()?;
+    for marker in ['@', ':'] {
+        if line.starts_with(marker) {
+            line = line.split_once(' ')?.1;
+        }
+    }
+    line.split_once(" :").map(|(_, text)| text)
+}
+
+/// IRCv3 tag-value unescaping: `\:` `;`, `\s` space, `\\` `\`, `\r` CR, `\n` LF; `\x` is `x` and a
+/// lone trailing `\` is dropped.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(':') => out.push(';'),
+            Some('s') => out.push(' '),
+            Some('r') => out.push('\r'),
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(id: &str, start: usize, end: usize) -> EmoteSpan {
+        EmoteSpan {
+            id: id.into(),
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn unescape_follows_ircv3() {
+        assert_eq!(unescape(r"A\sB\:C\\D\rE\nF\xG\"), "A B;C\\D\rE\nFxG");
+    }
+
+    #[test]
+    fn normalize_drops_bad_spans_and_clamps() {
+        let spans = vec![
+            span("1", 4, 2),      // inverted
+            span("2", 0, 3),      // kept
+            span("3", 2, 5),      // overlaps the previous
+            span("4", 9, 12),     // end past the text: clamped to 9
+            span("bad-id", 5, 6), // not whitelisted
+            span("5", 10, 10),    // starts past the text
+        ];
+        assert_eq!(normalize(spans, 10), vec![span("2", 0, 3), span("4", 9, 9)]);
+        assert_eq!(normalize(vec![span("1", 0, 0)], 0), vec![]);
+    }
+
+    #[test]
+    fn first_line_of_a_merged_batch() {
+        let raw = "@a=b :x!x@x PRIVMSG #c :one :two\r\n:y!y@y PRIVMSG #c :three\r\n";
+        assert_eq!(first_line_text(raw), Some("one :two"));
+        assert_eq!(first_line_text(":x PRIVMSG #c :hi"), Some("hi"));
+        assert_eq!(first_line_text("garbage"), None);
+    }
+}

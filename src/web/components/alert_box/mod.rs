@@ -1,0 +1,195 @@
+//! [`AlertBox`]: shows the alert on screen, and [`use_alert_engine`], which drives the pure
+//! alert [`Engine`](crate::engine::Engine) with one browser timer.
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use tau_overlay::web::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
+//! use tau_overlay::engine::{AlertClass, AlertInput};
+//!
+//! #[component]
+//! fn MyOverlay() -> impl IntoView {
+//!     let alerts = use_alert_engine(UseAlertEngineOptions::default());
+//!     alerts.push(AlertInput { user: Some("ana".into()), ..AlertInput::new(AlertClass::Follow) });
+//!     view! { <AlertBox alerts=alerts /> }
+//! }
+//! ```
+
+mod engine_driver;
+mod images;
+
+pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions};
+pub use images::{use_helix_images, HelixImages};
+
+use crate::engine::{AlertClass, Control};
+use crate::text::parts::TextPart;
+use core::time::Duration;
+use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    /// The engine [`control`] drives, with the id of its registration.
+    static CURRENT: Cell<Option<(u64, AlertEngineHandle)>> = const { Cell::new(None) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Why the JS API `alert_control(name, arg)` refused a call (it throws the message).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ControlError {
+    /// No overlay is mounted (or it was unmounted): mount one, or open the overlay page.
+    #[error("no alert engine mounted")]
+    NotMounted,
+    /// The control name is not one of the documented ones: check its spelling.
+    #[error("unknown control {0}")]
+    UnknownControl(String),
+    /// The argument of `panic` or `delay` is not a number of 0 to 86400: pass e.g. `"2.5"`.
+    #[error("{control}: bad number {arg}")]
+    BadNumber {
+        /// The control.
+        control: String,
+        /// The argument given.
+        arg: String,
+    },
+}
+
+/// Makes `alerts` the engine [`control`] drives (the overlay registers its engine here), until
+/// the current reactive owner is cleaned up (unmount): then [`control`] fails with
+/// [`ControlError::NotMounted`] again, unless another engine registered meanwhile.
+pub fn register(alerts: AlertEngineHandle) {
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    CURRENT.with(|c| c.set(Some((id, alerts))));
+    on_cleanup(move || {
+        CURRENT.with(|c| {
+            if c.get().is_some_and(|(current, _)| current == id) {
+                c.set(None);
+            }
+        })
+    });
+}
+
+/// Operator controls by name, for the JS API `alert_control(name, arg)`: `pause`, `resume`,
+/// `skip`, `clear`, `replay` (last alert, or the TAU event id in `arg`), `panic` (drop queued
+/// follows and mute follows for `arg` minutes, default 10), `unmute`, `delay` (`arg` seconds),
+/// `interrupt` (`arg` `on`/`off`).
+pub fn control(name: &str, arg: Option<&str>) -> Result<(), ControlError> {
+    let (_, alerts) = CURRENT.with(Cell::get).ok_or(ControlError::NotMounted)?;
+    let number = |default: f64| -> Result<f64, ControlError> {
+        match arg {
+            None => Ok(default),
+            Some(a) => a
+                .parse::<f64>()
+                .ok()
+                .filter(|n| *n >= 0.0 && *n <= 86_400.0)
+                .ok_or_else(|| ControlError::BadNumber {
+                    control: name.to_string(),
+                    arg: a.to_string(),
+                }),
+        }
+    };
+    let control = match name {
+        "pause" => Control::Pause,
+        "resume" => Control::Resume,
+        "skip" => Control::Skip,
+        "clear" => Control::Clear,
+        "replay" => match arg {
+            Some(id) => Control::Replay(id.to_string()),
+            None => Control::ReplayLast,
+        },
+        "panic" => Control::Panic {
+            class: AlertClass::Follow,
+            mute: Duration::from_secs_f64(number(10.0)? * 60.0),
+        },
+        "unmute" => Control::Unmute(AlertClass::Follow),
+        "delay" => Control::SetDelay(Duration::from_secs_f64(number(0.0)?)),
+        "interrupt" => Control::SetInterrupt(arg != Some("off")),
+        other => return Err(ControlError::UnknownControl(other.to_string())),
+    };
+    alerts.control(control);
+    Ok(())
+}
+
+/// Renders the alerts of `alerts` (at most the current one and the one leaving). All viewer
+/// text is rendered as text nodes. Theme it with the `--tau-*` custom properties of
+/// `alert_box.css`; `data-kind` and `data-state` select per-type and per-phase styles.
+#[component]
+pub fn AlertBox(
+    /// The engine to show, from [`use_alert_engine`].
+    alerts: AlertEngineHandle,
+    /// Profile pictures and cheermotes through TAU's Helix passthrough; none when absent.
+    #[prop(default = None)]
+    images: Option<HelixImages>,
+) -> impl IntoView {
+    let shown = alerts.shown();
+    view! {
+        <div class="tau-alert-box" data-testid="alert-box">
+            <For
+                each=move || shown.get()
+                key=|s: &ShownAlert| s.view.key
+                children=move |s: ShownAlert| {
+                    let key = s.view.key;
+                    let state = move || {
+                        shown.with(|v| v.iter().find(|x| x.view.key == key).map(|x| x.phase.name()).unwrap_or("exiting"))
+                    };
+                    let login = s
+                        .view
+                        .user
+                        .as_deref()
+                        .filter(|u| !u.is_empty() && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                        .map(str::to_ascii_lowercase);
+                    let (class, amount) = (s.view.class, s.view.amount);
+                    let image = move || {
+                        let images = images?;
+                        let src = match class {
+                            AlertClass::Cheer => images.cheermote(amount),
+                            _ => images.avatar(login.as_deref()?),
+                        }?;
+                        Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> })
+                    };
+                    let message = (!s.view.message.is_empty())
+                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{text_parts(s.view.message)}</div> });
+                    view! {
+                        <div
+                            class="tau-alert"
+                            data-testid="alert"
+                            data-kind=s.view.class.name()
+                            data-shape=s.view.shape.name()
+                            data-variation=s.view.variation
+                            data-state=state
+                            on:animationend=move |ev| {
+                                // Only the alert's own exit animation ends it, not a child's
+                                // (an animated image or name bubbles up here too).
+                                if ev.target() == ev.current_target() {
+                                    alerts.control(Control::AnimationEnded(key));
+                                }
+                            }
+                        >
+                            {image}
+                            <div class="tau-alert__headline" data-testid="alert-headline">{text_parts(s.view.headline)}</div>
+                            {message}
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// Renders text parts as text nodes inside spans (never as HTML).
+fn text_parts(parts: Vec<TextPart>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| match part {
+            TextPart::Name(n) => {
+                // One span per letter, for per-letter animations (`.tau-alert__letter`).
+                let letters = crate::text::letters::letters(&n)
+                    .into_iter()
+                    .map(|l| view! { <span class="tau-alert__letter">{l.to_string()}</span> })
+                    .collect_view();
+                view! { <span class="tau-alert__name">{letters}</span> }.into_any()
+            }
+            TextPart::Text(t) => view! { <span>{t}</span> }.into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,91 @@
+//! [`ChatList`]: a minimal chat box for the `chat=<login>` setting, and [`use_chat`], the chat-bot
+//! socket driver with its send API ([`ChatHandle::say`]). Chat text is rendered as text nodes;
+//! emotes are images only for whitelisted emote ids.
+
+mod driver;
+
+pub use driver::{use_chat, ChatHandle, KeyedLine, MAX_LINES};
+
+use crate::tau::chat::{emote_url, ChatPart, SendError};
+use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    /// The chat link [`say`] uses, with the id of its registration.
+    static CURRENT: Cell<Option<(u64, ChatHandle)>> = const { Cell::new(None) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Why the JS API `chat_say(channel, message)` refused a message (it throws the message).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SayError {
+    /// No chat link is mounted (no `chat=<login>` in the fragment, or the overlay was
+    /// unmounted): open the overlay with `chat=<login>`.
+    #[error("no chat link: open the overlay with chat=<login>")]
+    NotMounted,
+    /// The chat link refused the message (empty, an exact repeat within 30 s, …): change it or
+    /// wait.
+    #[error("{0}")]
+    Refused(#[from] SendError),
+}
+
+/// Makes `handle` the one [`say`] uses (the overlay registers its chat link here), until the
+/// current reactive owner is cleaned up (unmount): then [`say`] fails with
+/// [`SayError::NotMounted`] again, unless another link registered meanwhile.
+pub fn register(handle: ChatHandle) {
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    CURRENT.with(|c| c.set(Some((id, handle))));
+    on_cleanup(move || {
+        CURRENT.with(|c| {
+            if c.get().is_some_and(|(current, _)| current == id) {
+                c.set(None);
+            }
+        })
+    });
+}
+
+/// Says `message` in `channel` through the registered chat link (the JS API `chat_say`).
+pub fn say(channel: &str, message: &str) -> Result<(), SayError> {
+    let (_, handle) = CURRENT.with(Cell::get).ok_or(SayError::NotMounted)?;
+    Ok(handle.say(channel, message)?)
+}
+
+/// Shows the latest chat lines of `chat`.
+#[component]
+pub fn ChatList(
+    /// The chat link, from [`use_chat`].
+    chat: ChatHandle,
+) -> impl IntoView {
+    let lines = chat.lines();
+    view! {
+        <ol class="tau-chat" data-testid="chat" data-state=move || chat.state().get().label()>
+            <For
+                each=move || lines.get()
+                key=|l: &KeyedLine| l.key
+                children=move |l: KeyedLine| {
+                    let parts = l
+                        .line
+                        .parts()
+                        .into_iter()
+                        .map(|part| match part {
+                            ChatPart::Text(t) => view! { <span>{t}</span> }.into_any(),
+                            ChatPart::Emote { id, name } => {
+                                view! { <img class="tau-chat__emote" src=emote_url(&id) alt=name.clone() title=name /> }.into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li class="tau-chat__line" data-testid="chat-line">
+                            <span class="tau-chat__name" style:color=l.line.color.clone()>{l.line.display_name.clone()}</span>
+                            ": "
+                            {parts}
+                        </li>
+                    }
+                }
+            />
+        </ol>
+    }
+}

@@ -1,0 +1,205 @@
+//! [`Overlay`]: the whole OBS overlay — reads the URL fragment, loads the alert config file,
+//! connects to TAU (or runs the demo feed), and shows alerts. [`mount_overlay`] mounts it on
+//! the page body.
+
+mod demo;
+mod link;
+
+pub use demo::use_demo_feed;
+pub use link::{use_tau_link, LinkStatus, TauLinkHandle};
+
+use crate::engine::{AlertClass, AlertInput, EngineConfig};
+use crate::settings::{OverlayConfig, ParsedFragment};
+use crate::tau::backfill::Delivery;
+use crate::web::browser::{http, page};
+use crate::web::components::alert_box::{
+    self, use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions,
+};
+use crate::web::components::chat::{self, use_chat, ChatList};
+use crate::web::components::status::{use_obs_view, SetupNotice, StatusPanel};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
+
+/// The overlay for a parsed URL fragment.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use tau_overlay::{settings::parse_fragment, Overlay};
+/// let parsed = parse_fragment("#demo");
+/// leptos::mount::mount_to_body(move || view! { <Overlay parsed=parsed /> });
+/// ```
+#[component]
+pub fn Overlay(
+    /// The configuration, from [`crate::web::browser::page::take_config`] or
+    /// [`crate::settings::parse_fragment`].
+    parsed: ParsedFragment,
+) -> impl IntoView {
+    let ParsedFragment { config, problems, .. } = parsed;
+    for problem in &problems {
+        page::warn(&problem.to_string());
+    }
+    if let Some(Err(e)) = config.theme.as_deref().map(crate::web::browser::theme::load) {
+        page::warn(&e);
+    }
+    let problems = RwSignal::new(problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let alerts = use_alert_engine(UseAlertEngineOptions {
+        config: engine_config(&config, EngineConfig::default()),
+    });
+    alert_box::register(alerts);
+    let link = RwSignal::new(None::<TauLinkHandle>);
+    match config.config_file.clone() {
+        None => start_feed(&config, &engine_config(&config, EngineConfig::default()), alerts, link),
+        Some(file) => {
+            // The feed starts once the config file is loaded (or failed to load), so no event is
+            // shown with the wrong settings. The task holds its owner only weakly (a strong one
+            // would keep an unmounted overlay alive) and does nothing once it is gone, so an
+            // unmount during the load opens no socket.
+            let owner = Owner::current().expect("components run under an owner").downgrade();
+            let config = config.clone();
+            leptos::task::spawn_local(async move {
+                let loaded = load_engine_config(&file).await;
+                let Some(owner) = owner.upgrade() else {
+                    return;
+                };
+                let engine = match loaded {
+                    Ok(loaded) => engine_config(&config, loaded),
+                    Err(e) => {
+                        page::warn(&e);
+                        problems.try_update(|p| p.push(e));
+                        engine_config(&config, EngineConfig::default())
+                    }
+                };
+                owner.with(|| {
+                    // The feed only schedules work here: its first event comes after reconfigure.
+                    start_feed(&config, &engine, alerts, link);
+                    alerts.reconfigure(engine);
+                });
+            });
+        }
+    }
+    // No origin (a malformed `tau` or `tls`): nothing connects, and the notice says why.
+    let origin = config.origin();
+    let chat_box = match (&config.chat, &config.token, config.demo, &origin) {
+        (Some(login), Some(token), false, Some(origin)) => {
+            let handle = use_chat(&config, origin, login, token.clone());
+            chat::register(handle);
+            Some(view! { <ChatList chat=handle /> })
+        }
+        _ => None,
+    };
+    let images = match (&config.token, config.demo, &origin) {
+        (Some(token), false, Some(origin)) => Some(use_helix_images(origin.clone(), token.clone())),
+        _ => None,
+    };
+    let preview = config.debug || !page::in_obs();
+    let notes = move || {
+        let list = problems.get();
+        (preview && !list.is_empty()).then(|| {
+            view! {
+                <ul class="tau-notice" data-testid="config-problems">
+                    {list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    let demo = config.demo;
+    let link_status = Signal::derive(move || link.get().map(|l| l.status().get()));
+    let panel = if preview {
+        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo /> }.into_any()
+    } else {
+        // Inside OBS without `debug`: a small notice, only while off program output.
+        let problems = Signal::derive(move || problems.get());
+        view! { <SetupNotice view=use_obs_view() link=link_status problems=problems demo=demo /> }.into_any()
+    };
+    view! {
+        <main class="tau-overlay">
+            <AlertBox alerts=alerts images=images />
+            {chat_box}
+            {notes}
+            {panel}
+        </main>
+    }
+}
+
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`) over a config file's settings.
+fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
+    if let Some(delay) = config.delay {
+        engine.delay_ms = delay.as_millis() as u64;
+    }
+    if let Some(interrupt) = config.interrupt {
+        engine.interrupt = interrupt;
+    }
+    if let Some(duration) = config.duration {
+        let ms = Some(duration.as_millis() as u64);
+        let c = &mut engine.classes;
+        for class in [
+            &mut c.raid,
+            &mut c.gift_bomb,
+            &mut c.sub,
+            &mut c.resub,
+            &mut c.cheer,
+            &mut c.redemption,
+            &mut c.follow,
+            &mut c.other,
+        ] {
+            class.duration_ms = ms;
+            class.variations.iter_mut().for_each(|v| v.duration_ms = None);
+        }
+    }
+    engine
+}
+
+async fn load_engine_config(file: &str) -> Result<EngineConfig, String> {
+    let reply = http::get(file, None)
+        .await
+        .map_err(|e| format!("config file {file}: {e}"))?;
+    if reply.status != 200 {
+        return Err(format!("config file {file}: HTTP {}", reply.status));
+    }
+    EngineConfig::from_json(&reply.body).map_err(|e| format!("config file {file}: {e}"))
+}
+
+fn start_feed(
+    config: &OverlayConfig,
+    engine: &EngineConfig,
+    alerts: AlertEngineHandle,
+    link: RwSignal<Option<TauLinkHandle>>,
+) {
+    if config.demo {
+        use_demo_feed(engine, move |envelope| {
+            alerts.push_all(AlertInput::from_envelope(&envelope))
+        });
+    } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
+        let broadcaster = config.broadcaster.clone().unwrap_or_default();
+        let on_deliveries = move |deliveries: Vec<Delivery>| {
+            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
+        };
+        link.set(Some(use_tau_link(config, origin, token.clone(), on_deliveries)));
+    }
+}
+
+/// The alert for a delivery: an event's own (none for another channel's event when the
+/// broadcaster id is known), or one "While offline: …" summary alert.
+fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
+    match delivery {
+        Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
+        Delivery::Summary(summary) => {
+            let text = summary.text();
+            let (headline, details) = text.split_once(": ").unwrap_or((&text, ""));
+            Some(AlertInput {
+                user: Some(headline.to_string()),
+                message: Some(details.to_string()),
+                ..AlertInput::new(AlertClass::Other("offline-summary"))
+            })
+        }
+    }
+}
+
+/// Reads the configuration from the address bar (removing the token from it) and mounts the
+/// [`Overlay`] on `<body>`. Keep the handle: dropping it unmounts the overlay.
+pub fn mount_overlay() -> leptos::mount::UnmountHandle<impl Mountable> {
+    let parsed = page::take_config();
+    let body = document().body().expect("an HTML page has a <body>");
+    mount_to(body, move || view! { <Overlay parsed=parsed /> })
+}
