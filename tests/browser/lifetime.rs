@@ -132,3 +132,24 @@ async fn child_animationend_does_not_end_the_exiting_alert() {
         "the alert's own exit animation ending removes it"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_unmounted_link_never_reconnects_and_its_fetches_do_nothing() {
+    let sockets = count_websockets();
+    // Nothing listens on port 9: every socket closes at once and the link retries within 1 s,
+    // then 2 s (full jitter); the REST token check fails the same way.
+    let fragment = "#token=secret&tau=127.0.0.1:9&chat=testbot";
+
+    // Control: mounted, the link reconnects.
+    let parsed = parse_fragment(fragment);
+    let handle = leptos::mount::mount_to(test_root(), move || view! { <Overlay parsed=parsed /> });
+    sleep(3500).await;
+    let mounted = sockets();
+    assert!(mounted >= 4, "events and chat sockets, each reconnected: {mounted}");
+
+    // Unmounted while its retries and the token check are pending: nothing more happens.
+    drop(handle);
+    let after_unmount = sockets();
+    sleep(4000).await;
+    assert_eq!(sockets(), after_unmount, "an unmounted link opened another socket");
+}

@@ -40,8 +40,11 @@ pub struct AlertEngineHandle {
     snapshot: RwSignal<Option<Snapshot>>,
 }
 
+/// What [`use_alert_engine`] returns: the engine's handle.
+pub type UseAlertEngineReturn = AlertEngineHandle;
+
 /// Creates an alert engine owned by the current reactive owner.
-pub fn use_alert_engine(options: UseAlertEngineOptions) -> AlertEngineHandle {
+pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
     let engine = Engine::new(options.config, page::random_seed());
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {

@@ -25,8 +25,20 @@ pub struct HelixImages {
     version: RwSignal<u64>,
 }
 
+/// Options for [`use_helix_images`].
+pub struct UseHelixImagesOptions {
+    /// The only origin the token goes to.
+    pub origin: TauOrigin,
+    /// The TAU token.
+    pub token: Token,
+}
+
+/// What [`use_helix_images`] returns: the cache's handle.
+pub type UseHelixImagesReturn = HelixImages;
+
 /// Creates the cache for the TAU at `origin` with `token`.
-pub fn use_helix_images(origin: TauOrigin, token: Token) -> HelixImages {
+pub fn use_helix_images(options: UseHelixImagesOptions) -> UseHelixImagesReturn {
+    let UseHelixImagesOptions { origin, token } = options;
     let images = Images {
         profiles: ProfileCache::default(),
         cheermotes: None,

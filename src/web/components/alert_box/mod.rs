@@ -17,8 +17,8 @@
 mod engine_driver;
 mod images;
 
-pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions};
-pub use images::{use_helix_images, HelixImages};
+pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions, UseAlertEngineReturn};
+pub use images::{use_helix_images, HelixImages, UseHelixImagesOptions, UseHelixImagesReturn};
 
 use crate::engine::{AlertClass, Control};
 use crate::text::parts::TextPart;

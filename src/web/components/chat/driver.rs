@@ -39,9 +39,30 @@ pub struct ChatHandle {
     state: RwSignal<ChatState>,
 }
 
+/// Options for [`use_chat`].
+pub struct UseChatOptions {
+    /// The overlay's settings (`watchdog`, `chat_commands`).
+    pub config: OverlayConfig,
+    /// The only origin the token goes to.
+    pub origin: TauOrigin,
+    /// The chat-bot login (valid and lower-case, as [`OverlayConfig::chat`] holds it).
+    pub login: String,
+    /// The TAU token.
+    pub token: Token,
+}
+
+/// What [`use_chat`] returns: the chat link's handle.
+pub type UseChatReturn = ChatHandle;
+
 /// Connects to `/ws/chat-bots/<login>/` on TAU's `origin` (the login must already be valid and
 /// lower-case). Chat commands are refused unless `config.chat_commands`.
-pub fn use_chat(config: &OverlayConfig, origin: &TauOrigin, login: &str, token: Token) -> ChatHandle {
+pub fn use_chat(options: UseChatOptions) -> UseChatReturn {
+    let UseChatOptions {
+        config,
+        origin,
+        login,
+        token,
+    } = options;
     let url = origin.ws_url(&format!("/ws/chat-bots/{login}/"));
     let options = ConnectionOptions {
         watchdog: config.watchdog,

@@ -4,7 +4,7 @@
 
 mod driver;
 
-pub use driver::{use_chat, ChatHandle, KeyedLine, MAX_LINES};
+pub use driver::{use_chat, ChatHandle, KeyedLine, UseChatOptions, UseChatReturn, MAX_LINES};
 
 use crate::tau::chat::{emote_url, ChatPart, SendError};
 use leptos::prelude::*;

@@ -15,15 +15,25 @@ struct DemoDriver {
     on_event: Rc<dyn Fn(Envelope)>,
 }
 
-/// Starts the demo feed, owned by the current component, paced to an engine running `config`;
-/// events go to `on_event`.
-pub fn use_demo_feed(config: &EngineConfig, on_event: impl Fn(Envelope) + 'static) {
+/// Options for [`use_demo_feed`].
+pub struct UseDemoFeedOptions {
+    /// The engine the feed is paced to (its alerts' time on screen).
+    pub engine: EngineConfig,
+    /// Receives every sample event.
+    pub on_event: Box<dyn Fn(Envelope)>,
+}
+
+/// Starts the demo feed, owned by the current component, paced to an engine running
+/// `options.engine`; events go to `options.on_event`. It returns nothing: the feed stops when
+/// the component is unmounted.
+pub fn use_demo_feed(options: UseDemoFeedOptions) {
+    let UseDemoFeedOptions { engine, on_event } = options;
     let start = page::now() + Duration::from_millis(500);
-    let feed = DemoFeed::new(page::random_seed(), start, config);
+    let feed = DemoFeed::new(page::random_seed(), start, &engine);
     let driver = StoredValue::new_local(DemoDriver {
         feed,
         timer: None,
-        on_event: Rc::new(on_event),
+        on_event: Rc::from(on_event),
     });
     schedule(driver);
 }

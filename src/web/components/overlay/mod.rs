@@ -5,17 +5,17 @@
 mod demo;
 mod link;
 
-pub use demo::use_demo_feed;
-pub use link::{use_tau_link, LinkStatus, TauLinkHandle};
+pub use demo::{use_demo_feed, UseDemoFeedOptions};
+pub use link::{use_tau_link, LinkStatus, TauLinkHandle, UseTauLinkOptions, UseTauLinkReturn};
 
 use crate::engine::{AlertClass, AlertInput, EngineConfig};
 use crate::settings::{OverlayConfig, ParsedFragment};
 use crate::tau::backfill::Delivery;
 use crate::web::browser::{http, page};
 use crate::web::components::alert_box::{
-    self, use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions,
+    self, use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions, UseHelixImagesOptions,
 };
-use crate::web::components::chat::{self, use_chat, ChatList};
+use crate::web::components::chat::{self, use_chat, ChatList, UseChatOptions};
 use crate::web::components::status::{use_obs_view, SetupNotice, StatusPanel};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -82,14 +82,22 @@ pub fn Overlay(
     let origin = config.origin();
     let chat_box = match (&config.chat, &config.token, config.demo, &origin) {
         (Some(login), Some(token), false, Some(origin)) => {
-            let handle = use_chat(&config, origin, login, token.clone());
+            let handle = use_chat(UseChatOptions {
+                config: config.clone(),
+                origin: origin.clone(),
+                login: login.clone(),
+                token: token.clone(),
+            });
             chat::register(handle);
             Some(view! { <ChatList chat=handle /> })
         }
         _ => None,
     };
     let images = match (&config.token, config.demo, &origin) {
-        (Some(token), false, Some(origin)) => Some(use_helix_images(origin.clone(), token.clone())),
+        (Some(token), false, Some(origin)) => Some(use_helix_images(UseHelixImagesOptions {
+            origin: origin.clone(),
+            token: token.clone(),
+        })),
         _ => None,
     };
     let preview = config.debug || !page::in_obs();
@@ -167,15 +175,21 @@ fn start_feed(
     link: RwSignal<Option<TauLinkHandle>>,
 ) {
     if config.demo {
-        use_demo_feed(engine, move |envelope| {
-            alerts.push_all(AlertInput::from_envelope(&envelope))
+        use_demo_feed(UseDemoFeedOptions {
+            engine: engine.clone(),
+            on_event: Box::new(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope))),
         });
     } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
         let on_deliveries = move |deliveries: Vec<Delivery>| {
             alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
         };
-        link.set(Some(use_tau_link(config, origin, token.clone(), on_deliveries)));
+        link.set(Some(use_tau_link(UseTauLinkOptions {
+            config: config.clone(),
+            origin,
+            token: token.clone(),
+            on_deliveries: Box::new(on_deliveries),
+        })));
     }
 }
 
