@@ -51,8 +51,9 @@ fn obs_dist(streaming: bool) -> TempDist {
     copy_dir(&dist_dir(), &dir.0);
     let index = dir.0.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
-    let html = html.replacen("<head>", &format!("<head>{}", obs_stub(streaming)), 1);
-    assert!(html.contains("window.obsstudio"), "index.html has a <head>");
+    // Before the page's first script (the release build's minified HTML has no `<head>` tag).
+    let html = html.replacen("<script", &format!("{}<script", obs_stub(streaming)), 1);
+    assert!(html.contains("window.obsstudio"), "index.html has a <script>");
     std::fs::write(index, html).unwrap();
     dir
 }
