@@ -30,6 +30,7 @@ pub use subs::{
     SubscriptionGift, SubscriptionMessage,
 };
 
+use crate::wire::Json;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -77,20 +78,26 @@ macro_rules! tau_events {
             /// Decodes `event_data` for `event_type`. Never fails: misfits (including an
             /// `event_data` that is not an object) become [`TauEvent::Unknown`].
             pub fn from_json(event_type: &str, data: Value) -> TauEvent {
-                let typed = match (event_type, &data) {
-                    (_, Value::Object(_)) if event_type.starts_with("channel-charity_campaign-") => {
-                        Self::typed(event_type, &lenient::prefer_twitch_broadcaster_names(data.clone()))
+                Self::from_document(event_type, data)
+            }
+
+            /// [`TauEvent::from_json`] for any parsed document (in the browser, the object
+            /// `JSON.parse` returned: each payload is decoded straight from it).
+            pub fn from_document<J: Json>(event_type: &str, data: J) -> TauEvent {
+                let typed = match data.is_object() {
+                    true if event_type.starts_with("channel-charity_campaign-") => {
+                        Self::typed(event_type, &data.with_keys_moved(&lenient::CHARITY_BROADCASTER_KEYS))
                     }
-                    (_, Value::Object(_)) => Self::typed(event_type, &data),
-                    _ => None,
+                    true => Self::typed(event_type, &data),
+                    false => None,
                 };
-                typed.unwrap_or(TauEvent::Unknown { data })
+                typed.unwrap_or_else(|| TauEvent::Unknown { data: data.into_value() })
             }
 
             /// The typed variant for `event_type`, if it has one and `data` fits it.
-            fn typed(event_type: &str, data: &Value) -> Option<TauEvent> {
+            fn typed<J: Json>(event_type: &str, data: &J) -> Option<TauEvent> {
                 match event_type {
-                    $($event_type => <$payload>::deserialize(data).ok().map(TauEvent::$variant),)*
+                    $($event_type => data.decode::<$payload>().ok().map(TauEvent::$variant),)*
                     _ => None,
                 }
             }

@@ -218,7 +218,7 @@ impl TauLinkHandle {
                 }
                 let reply = http::get(&url, Some(&token)).await;
                 let outcome = match reply {
-                    Ok(reply) if reply.status == 200 => match crate::wire::parse(&reply.body) {
+                    Ok(reply) if reply.status == 200 => match crate::wire::parse_document(&reply.body) {
                         Ok(body) => handle
                             .driver
                             .try_update_value(|d| d.backfill.on_page(&body, page::wall_now())),
