@@ -506,12 +506,18 @@ fn moderation_stream_and_shoutouts() {
     assert_eq!(shield.moderator_user_name, "TestMod");
     // Kept raw, they still name their user and channel from the raw payload.
     let unban: Unban = kept("channel-unban.json");
-    assert_eq!(event("channel-unban.json").user_display(), Some(unban.user_name.as_str()));
+    assert_eq!(
+        event("channel-unban.json").user_display(),
+        Some(unban.user_name.as_str())
+    );
     let update: ChannelUpdate = kept("channel-update.json");
     assert_eq!(event("channel-update.json").broadcaster_user_id(), Some("12345"));
     assert_eq!(update.broadcaster_user_id, "12345");
     let moderator: ModeratorChange = kept("channel-moderator-add.json");
-    assert_eq!(event("channel-moderator-add.json").user_display(), Some(moderator.user_name.as_str()));
+    assert_eq!(
+        event("channel-moderator-add.json").user_display(),
+        Some(moderator.user_name.as_str())
+    );
     let TauEvent::ShoutoutReceive(s) = event("channel-shoutout-receive.json") else {
         unreachable!()
     };
@@ -545,7 +551,12 @@ fn rest_list_rows_decode_typed_with_plus_0000_created() {
     for row in rows {
         let e = Envelope::from_value(row.clone()).unwrap();
         if TauEvent::KEPT_RAW.contains(&e.event_type.as_str()) {
-            assert_eq!(e.event, TauEvent::Unknown { data: row["event_data"].clone() });
+            assert_eq!(
+                e.event,
+                TauEvent::Unknown {
+                    data: row["event_data"].clone()
+                }
+            );
         } else {
             assert_eq!(e.event.kind_name(), e.event_type, "{:?}", e.event);
         }

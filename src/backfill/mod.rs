@@ -63,9 +63,9 @@ pub use summary::OfflineSummary;
 use crate::bounded_set::BoundedSet;
 use crate::origin::{LinkRefused, TauOrigin};
 use crate::protocol::{Envelope, Origin, UnixMillis};
+use crate::wire::Json;
 use core::time::Duration;
 use seen::key;
-use crate::wire::Json;
 use summary::Tally;
 
 /// One page of `GET /api/v1/twitch-events/` (DRF pagination, PROTOCOL.md §7): the rows stay raw

@@ -148,7 +148,9 @@ impl Frame {
 
     /// [`Frame::from_value`] for any parsed document.
     pub fn from_document<J: Json>(document: J) -> Result<Frame, FrameError> {
-        let keep_alive = document.member("event").is_some_and(|e| e.decode::<String>().is_ok_and(|e| e == "keep_alive"));
+        let keep_alive = document
+            .member("event")
+            .is_some_and(|e| e.decode::<String>().is_ok_and(|e| e == "keep_alive"));
         if keep_alive {
             Ok(Frame::KeepAlive)
         } else if document.member("event_type").is_some() {

@@ -385,7 +385,10 @@ mod tests {
             json!({"max_per_stream": {"value": "3"}}),
             json!({"max_per_stream": {"value": 3.0}}),
         ] {
-            assert!(Reward::deserialize(&strict).is_err(), "{strict}: these were never lenient");
+            assert!(
+                Reward::deserialize(&strict).is_err(),
+                "{strict}: these were never lenient"
+            );
         }
 
         let emotes = |positions: Value| {

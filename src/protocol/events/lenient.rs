@@ -157,7 +157,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ListOrOne<T> {
         let Some(first) = map.next_key::<String>()? else {
             return Ok(Vec::new());
         };
-        let rest = Peeked { first: Some(first), map };
+        let rest = Peeked {
+            first: Some(first),
+            map,
+        };
         T::deserialize(MapAccessDeserializer::new(rest)).map(|item| vec![item])
     }
 }
@@ -180,6 +183,42 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Peeked<A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         self.map.next_value_seed(seed)
+    }
+}
+
+/// A list of `[a, b]` pairs, each exactly two elements long. (A derived `[u32; 2]` stops after
+/// two elements; `serde_json` then refuses a third, `serde-wasm-bindgen` would not look.)
+pub fn pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<[u32; 2]>, D::Error> {
+    Vec::<Pair>::deserialize(d).map(|pairs| pairs.into_iter().map(|p| p.0).collect())
+}
+
+/// One element of [`pairs`].
+struct Pair([u32; 2]);
+
+impl<'de> Deserialize<'de> for Pair {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pair, D::Error> {
+        d.deserialize_seq(PairVisitor)
+    }
+}
+
+/// [`Pair`]'s visitor.
+struct PairVisitor;
+
+impl<'de> Visitor<'de> for PairVisitor {
+    type Value = Pair;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a pair of integers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pair, A::Error> {
+        let (Some(a), Some(b)) = (seq.next_element()?, seq.next_element()?) else {
+            return Err(A::Error::invalid_length(1, &self));
+        };
+        match seq.next_element::<serde::de::IgnoredAny>()? {
+            None => Ok(Pair([a, b])),
+            Some(_) => Err(A::Error::invalid_length(3, &self)),
+        }
     }
 }
 
@@ -251,8 +290,15 @@ mod tests {
         }
         let items = |v: Value| List::deserialize(&v).map(|l| l.items).ok();
         assert_eq!(items(json!({"items": {"x": 1}})), Some(vec![Item { x: 1 }]));
-        assert_eq!(items(json!({"items": {"a": 0, "x": 1, "z": 2}})), Some(vec![Item { x: 1 }]));
-        assert_eq!(items(json!({"items": {"a": 0}})), None, "an object without `x` is no item");
+        assert_eq!(
+            items(json!({"items": {"a": 0, "x": 1, "z": 2}})),
+            Some(vec![Item { x: 1 }])
+        );
+        assert_eq!(
+            items(json!({"items": {"a": 0}})),
+            None,
+            "an object without `x` is no item"
+        );
         assert_eq!(items(json!({"items": [{"x": 1}, {"x": 2}]})).map(|v| v.len()), Some(2));
         assert_eq!(items(json!({"items": null})), Some(vec![]));
         assert_eq!(items(json!({"items": {}})), Some(vec![]));
