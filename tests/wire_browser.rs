@@ -8,7 +8,7 @@
 use serde_json::Value;
 use tau_overlay::tau::chat::line::{AuthFrame, SayFrame};
 use tau_overlay::tau::protocol::{Envelope, Frame, TauEvent};
-use tau_overlay::tau::wire;
+use tau_overlay::tau::wire::{self, Json};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -100,7 +100,7 @@ fn every_fixture_decodes_through_json_parse_as_it_does_natively() {
             }
         }
     }
-    assert!(typed >= 40, "only {typed} typed fixtures");
+    assert!(typed >= 33, "only {typed} typed fixtures");
 }
 
 #[wasm_bindgen_test]
@@ -109,13 +109,73 @@ fn rest_rows_decode_through_json_parse_as_they_do_natively() {
         .iter()
         .find(|(n, _)| *n == "rest_twitch_events_list.json")
         .unwrap();
-    let rows = |page: Value| page["results"].as_array().cloned().unwrap_or_default();
-    let browser = rows(wire::parse(text).unwrap());
-    let host = rows(serde_json::from_str(text).unwrap());
+    // The overlay's path: the rows of the object `JSON.parse` returned, each decoded from JS.
+    let page = wire::parse_document(text).unwrap();
+    let browser = page.member("results").and_then(|r| r.elements()).unwrap();
+    let host: Value = serde_json::from_str(text).unwrap();
+    let host = host["results"].as_array().cloned().unwrap();
     assert!(!browser.is_empty());
     assert_eq!(browser.len(), host.len());
     for (b, h) in browser.into_iter().zip(host) {
-        assert_eq!(Envelope::from_value(b).unwrap(), Envelope::from_value(h).unwrap());
+        assert_eq!(Envelope::from_document(b).unwrap(), Envelope::from_value(h).unwrap());
+    }
+}
+
+#[wasm_bindgen_test]
+fn hand_made_payloads_decode_from_js_objects_as_they_do_natively() {
+    let payloads = [
+        (
+            "channel-cheer",
+            r#"{"bits": "100", "is_anonymous": "false", "user_name": "Ana"}"#,
+        ),
+        ("channel-cheer", r#"{"bits": "lots", "user_name": "Ana"}"#),
+        ("channel-follow", r#"{"user_name": null}"#),
+        ("channel-follow", r#"{"followed_at": null, "user_id": ""}"#),
+        ("channel-follow", r#"[]"#),
+        ("channel-subscribe", r#"{"tier": 3000}"#),
+        (
+            "channel-charity_campaign-donate",
+            r#"{"broadcaster_id": "9", "broadcaster_user_id": "1",
+            "broadcaster_name": "Tau", "amount": {"value": "1500", "decimal_places": 2, "currency": "USD"}}"#,
+        ),
+        (
+            "channel-charity_campaign-start",
+            r#"{"broadcaster_user_id": null, "broadcaster_id": "1"}"#,
+        ),
+        (
+            "channel-prediction-progress",
+            r#"{"outcomes": [{"id": "a", "top_predictors": {"user_name": "Ana",
+            "channel_points_used": "50"}}, {"id": "b", "top_predictors": {}}, {"id": "c", "top_predictors": null}]}"#,
+        ),
+        ("channel-prediction-end", r#"{"outcomes": {"id": "a"}}"#),
+        ("channel-prediction-end", r#"{"outcomes": ["a"]}"#),
+        (
+            "channel-channel_points_custom_reward_redemption-add",
+            r#"{"user_input_emotes": [{"id": "25",
+            "positions": [[0, 4], [6, 10]]}]}"#,
+        ),
+        (
+            "channel-channel_points_custom_reward_redemption-add",
+            r#"{"user_input_emotes": [{"id": "25",
+            "positions": [[0, -4]]}]}"#,
+        ),
+        (
+            "channel-channel_points_custom_reward_redemption-add",
+            r#"{"user_input_emotes": [{"id": "25", "positions": [[0, 4, 5]]}]}"#,
+        ),
+        (
+            "channel-channel_points_custom_reward_redemption-add",
+            r#"{"user_input_emotes": [{"id": "25", "positions": [[0]]}]}"#,
+        ),
+        (
+            "channel-channel_points_custom_reward_redemption-add",
+            r#"{"reward": null}"#,
+        ),
+        ("channel-update", r#"{"title": "kept raw"}"#),
+    ];
+    for (event_type, data) in payloads {
+        let frame = format!(r#"{{"id": "x", "event_type": "{event_type}", "event_data": {data}}}"#);
+        assert_eq!(Frame::parse(&frame).unwrap(), native(&frame), "{event_type} {data}");
     }
 }
 

@@ -3,13 +3,82 @@
 //! In the browser the text goes through the browser's own `JSON.parse` and `JSON.stringify`
 //! (js-sys) and crosses into Rust with `serde-wasm-bindgen`, so no JSON parser or writer is
 //! compiled into the wasm bundle. On the host (tests, the fake TAU, benches) the same functions
-//! use `serde_json`. Either way the result is a [`serde_json::Value`] (or a derived type), and
-//! every typed decoder in the crate is a `#[derive(Deserialize)]` read from that value, so the
+//! use `serde_json`. Every typed decoder in the crate is a `#[derive(Deserialize)]`, so the
 //! native tests exercise the very `Deserialize` impls the overlay runs.
+//!
+//! Event frames and REST pages are read as a [`Json`] document ([`parse_document`]): a
+//! [`serde_json::Value`] on the host, the `JsValue` that `JSON.parse` returned in the browser, so
+//! the browser decodes each payload straight from the JS object, with no `Value` in between
+//! (building the `Value` first, then decoding every payload from it, cost ~10 KiB of gzipped
+//! wasm).
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+
+/// An already-parsed JSON document, read member by member so each part is decoded as its type
+/// once the type is known (an envelope's `event_data` once `event_type` is read).
+pub trait Json: Sized {
+    /// True for a JSON object (not an array, not `null`).
+    fn is_object(&self) -> bool;
+    /// Member `key` of an object (`null` included); `None` when absent or not an object.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The elements of an array; `None` when not an array.
+    fn elements(&self) -> Option<Vec<Self>>;
+    /// Decodes the document as `T` (its derived `Deserialize`); the error says why it misfits.
+    fn decode<T: DeserializeOwned>(&self) -> Result<T, String>;
+    /// The document as a [`Value`], verbatim (for payloads kept raw).
+    fn into_value(self) -> Value;
+    /// A copy of this object with each `(from, to)` key moved to `to`, unless `to` is present
+    /// (then `from` is dropped). Anything else is returned unchanged.
+    fn with_keys_moved(&self, moves: &[(&str, &str)]) -> Self;
+}
+
+impl Json for Value {
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+
+    fn member(&self, key: &str) -> Option<Value> {
+        self.as_object()?.get(key).cloned()
+    }
+
+    fn elements(&self) -> Option<Vec<Value>> {
+        self.as_array().cloned()
+    }
+
+    fn decode<T: DeserializeOwned>(&self) -> Result<T, String> {
+        T::deserialize(self).map_err(|e| e.to_string())
+    }
+
+    fn into_value(self) -> Value {
+        self
+    }
+
+    fn with_keys_moved(&self, moves: &[(&str, &str)]) -> Value {
+        let mut data = self.clone();
+        if let Value::Object(map) = &mut data {
+            for (from, to) in moves {
+                if let Some(value) = map.remove(*from) {
+                    map.entry(*to).or_insert(value);
+                }
+            }
+        }
+        data
+    }
+}
+
+/// The platform's parsed JSON: the browser's `JsValue`, or a [`Value`] on the host.
+#[cfg(target_arch = "wasm32")]
+pub type Document = wasm_bindgen::JsValue;
+/// The platform's parsed JSON: the browser's `JsValue`, or a [`Value`] on the host.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Document = Value;
+
+/// Parses one JSON text into the platform's [`Document`] (`JSON.parse`, or `serde_json`).
+pub fn parse_document(text: &str) -> Result<Document, String> {
+    platform::parse_document(text)
+}
 
 /// Parses one JSON text into a [`Value`]; the error says why the text is not JSON.
 pub fn parse(text: &str) -> Result<Value, String> {
@@ -30,17 +99,66 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 mod platform {
     use serde::Serialize;
     use serde_json::Value;
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
     /// `JSON.parse`, then `serde_wasm_bindgen::from_value`.
     pub(super) fn parse(text: &str) -> Result<Value, String> {
-        let parsed = js_sys::JSON::parse(text).map_err(|e| {
+        from_js(parse_document(text)?)
+    }
+
+    /// `JSON.parse`; the error is its message.
+    pub(super) fn parse_document(text: &str) -> Result<JsValue, String> {
+        js_sys::JSON::parse(text).map_err(|e| {
             js_sys::Error::from(e)
                 .message()
                 .as_string()
                 .unwrap_or_else(|| "not JSON".into())
-        })?;
-        from_js(parsed)
+        })
+    }
+
+    /// `JSON.parse`'s output, read with `js_sys::Reflect` and `serde_wasm_bindgen`.
+    impl super::Json for JsValue {
+        fn is_object(&self) -> bool {
+            self.is_object() && !js_sys::Array::is_array(self)
+        }
+
+        fn member(&self, key: &str) -> Option<JsValue> {
+            let key = JsValue::from_str(key);
+            let object = super::Json::is_object(self).then_some(self)?;
+            js_sys::Reflect::has(object, &key)
+                .unwrap_or(false)
+                .then(|| js_sys::Reflect::get(object, &key).ok())?
+        }
+
+        fn elements(&self) -> Option<Vec<JsValue>> {
+            js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).to_vec())
+        }
+
+        fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+            serde_wasm_bindgen::from_value(self.clone()).map_err(|e| e.to_string())
+        }
+
+        fn into_value(self) -> Value {
+            from_js(self).unwrap_or(Value::Null)
+        }
+
+        fn with_keys_moved(&self, moves: &[(&str, &str)]) -> JsValue {
+            if !super::Json::is_object(self) {
+                return self.clone();
+            }
+            let copy = js_sys::Object::assign(&js_sys::Object::new(), self.unchecked_ref());
+            for (from, to) in moves {
+                let (from, to) = (JsValue::from_str(from), JsValue::from_str(to));
+                if let Ok(true) = js_sys::Reflect::has(&copy, &from) {
+                    let value = js_sys::Reflect::get(&copy, &from).unwrap_or(JsValue::NULL);
+                    let _ = js_sys::Reflect::delete_property(&copy, &from);
+                    if !js_sys::Reflect::has(&copy, &to).unwrap_or(false) {
+                        let _ = js_sys::Reflect::set(&copy, &to, &value);
+                    }
+                }
+            }
+            copy.into()
+        }
     }
 
     /// A value the browser parsed (or built) as a [`Value`].
@@ -68,6 +186,11 @@ mod platform {
     /// `serde_json::from_str`.
     pub(super) fn parse(text: &str) -> Result<Value, String> {
         serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// [`parse`], as the host's document.
+    pub(super) fn parse_document(text: &str) -> Result<Value, String> {
+        parse(text)
     }
 
     /// `serde_json::to_string`.

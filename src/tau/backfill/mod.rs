@@ -62,21 +62,30 @@ pub use summary::OfflineSummary;
 
 use crate::settings::origin::{LinkRefused, TauOrigin};
 use crate::tau::protocol::{Envelope, Origin, UnixMillis};
+use crate::tau::wire::Json;
 use crate::util::bounded_set::BoundedSet;
 use core::time::Duration;
 use seen::key;
-use serde::Deserialize;
-use serde_json::Value;
 use summary::Tally;
 
 /// One page of `GET /api/v1/twitch-events/` (DRF pagination, PROTOCOL.md §7): the rows stay raw
 /// JSON and are decoded one by one, so a bad row only costs itself.
-#[derive(Deserialize)]
-struct Page {
-    results: Vec<Value>,
+struct Page<J> {
+    results: Vec<J>,
     /// The next (older) page's URL; `null` on the last page.
-    #[serde(default)]
     next: Option<String>,
+}
+
+impl<J: Json> Page<J> {
+    /// `None` unless `body` is an object with a `results` array and a string, `null` or no `next`.
+    fn read(body: &J) -> Option<Page<J>> {
+        let results = body.member("results")?.elements()?;
+        let next = match body.member("next") {
+            Some(next) => next.decode::<Option<String>>().ok()?,
+            None => None,
+        };
+        Some(Page { results, next })
+    }
 }
 
 /// The path of the first page of stored events (newest first); later pages come from `next`.
@@ -253,11 +262,14 @@ impl Backfill {
     /// One page body of `GET /api/v1/twitch-events/`. `wall_now` (`Date.now()`) decides which
     /// backfilled events are old enough for the summary. A body that is not a page ends the
     /// pass as [`Backfill::on_error`] does.
-    pub fn on_page(&mut self, body: &Value, wall_now: UnixMillis) -> PageOutcome {
+    ///
+    /// `body` is any parsed document: a [`Value`](serde_json::Value) on the host, the object
+    /// `JSON.parse` returned in the browser ([`crate::tau::wire::parse_document`]).
+    pub fn on_page<J: Json>(&mut self, body: &J, wall_now: UnixMillis) -> PageOutcome {
         let Some(mut pass) = self.pass.take() else {
             return PageOutcome::Done(Vec::new());
         };
-        let Ok(Page { results, next }) = Page::deserialize(body) else {
+        let Some(Page { results, next }) = Page::read(body) else {
             self.pass = Some(pass);
             return PageOutcome::Done(self.on_error());
         };
@@ -266,7 +278,7 @@ impl Backfill {
         let mut reached = false;
         for row in results {
             self.stats.rows += 1;
-            let Ok(envelope) = Envelope::from_value(row) else {
+            let Ok(envelope) = Envelope::from_document(row) else {
                 self.stats.bad_rows += 1;
                 continue;
             };

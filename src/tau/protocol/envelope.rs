@@ -2,7 +2,7 @@
 
 use super::events::TauEvent;
 use super::time::UnixMillis;
-use crate::tau::wire;
+use crate::tau::wire::{self, Json};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -73,8 +73,9 @@ pub enum FrameError {
     BadEnvelope(String),
 }
 
-/// The envelope as sent: every key optional, `null` as `None`; `event_data` kept raw until its
-/// `event_type` says which payload type to decode it as (PROTOCOL.md §4).
+/// The envelope as sent: every key optional, `null` as `None`. `event_data` is not read here:
+/// it is decoded once `event_type` says which payload type it is (PROTOCOL.md §4; REST rows
+/// list `event_data` before `event_type`).
 #[derive(Deserialize)]
 struct Wire {
     #[serde(default)]
@@ -89,8 +90,6 @@ struct Wire {
     created: Option<String>,
     #[serde(default)]
     origin: Option<String>,
-    #[serde(default)]
-    event_data: Value,
 }
 
 impl Envelope {
@@ -99,12 +98,22 @@ impl Envelope {
     /// `event_type` must be a string; `id`, `event_id`, `event_source`, `created` and `origin`
     /// must be strings or `null` when present; other keys are ignored.
     pub fn from_value(value: Value) -> Result<Envelope, FrameError> {
-        if !value.is_object() {
+        Envelope::from_document(value)
+    }
+
+    /// [`Envelope::from_value`] for any parsed document (in the browser, the object
+    /// `JSON.parse` returned).
+    pub fn from_document<J: Json>(document: J) -> Result<Envelope, FrameError> {
+        if !document.is_object() {
             return Err(FrameError::BadEnvelope("not an object".into()));
         }
-        let wire = Wire::deserialize(value).map_err(|e| FrameError::BadEnvelope(e.to_string()))?;
+        let wire: Wire = document.decode().map_err(FrameError::BadEnvelope)?;
         let Some(event_type) = wire.event_type else {
             return Err(FrameError::BadEnvelope("`event_type` is missing".into()));
+        };
+        let event = match document.member("event_data") {
+            Some(data) => TauEvent::from_document(&event_type, data),
+            None => TauEvent::Unknown { data: Value::Null },
         };
         let created_raw = wire.created.unwrap_or_default();
         Ok(Envelope {
@@ -114,7 +123,7 @@ impl Envelope {
             event_id: wire.event_id,
             event_source: wire.event_source.unwrap_or_default(),
             origin: Origin::from_wire(wire.origin.as_deref().unwrap_or("twitch")),
-            event: TauEvent::from_json(&event_type, wire.event_data),
+            event,
             event_type,
         })
     }
@@ -129,19 +138,25 @@ impl Frame {
     /// Decodes one text frame from `/ws/twitch-events/` (`JSON.parse` in the browser,
     /// `serde_json` on the host; see [`crate::tau::wire`]). Never panics.
     pub fn parse(text: &str) -> Result<Frame, FrameError> {
-        Frame::from_value(wire::parse(text).map_err(FrameError::NotJson)?)
+        Frame::from_document(wire::parse_document(text).map_err(FrameError::NotJson)?)
     }
 
     /// Decodes an already-parsed JSON value.
     pub fn from_value(value: Value) -> Result<Frame, FrameError> {
-        match &value {
-            Value::Object(map) if map.get("event").and_then(Value::as_str) == Some("keep_alive") => {
-                Ok(Frame::KeepAlive)
-            }
-            Value::Object(map) if map.contains_key("event_type") => {
-                Envelope::from_value(value).map(|e| Frame::Event(Box::new(e)))
-            }
-            _ => Ok(Frame::Other(value)),
+        Frame::from_document(value)
+    }
+
+    /// [`Frame::from_value`] for any parsed document.
+    pub fn from_document<J: Json>(document: J) -> Result<Frame, FrameError> {
+        let keep_alive = document
+            .member("event")
+            .is_some_and(|e| e.decode::<String>().is_ok_and(|e| e == "keep_alive"));
+        if keep_alive {
+            Ok(Frame::KeepAlive)
+        } else if document.member("event_type").is_some() {
+            Envelope::from_document(document).map(|e| Frame::Event(Box::new(e)))
+        } else {
+            Ok(Frame::Other(document.into_value()))
         }
     }
 }

@@ -4,6 +4,11 @@
 //! a container-level `#[serde(default)]` cost ~12 KiB of gzipped wasm), unknown keys are
 //! ignored, counts and flags also accept the strings a form-encoded test body carries (see
 //! [`lenient`]), and a payload that does not fit its type is kept as raw JSON rather than dropped.
+//!
+//! The types no part of the overlay shows ([`TauEvent::KEPT_RAW`]: reward changes, moderator
+//! changes, shield mode, unbans, channel updates, subscription ends) are not decoded: they stay
+//! [`TauEvent::Unknown`] with their payload verbatim (each decoder costs bundle bytes). Their
+//! payload types remain for library users: e.g. `Reward::deserialize(&data)`.
 
 mod channel;
 mod channel_points;
@@ -25,6 +30,7 @@ pub use subs::{
     SubscriptionGift, SubscriptionMessage,
 };
 
+use crate::tau::wire::Json;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -72,20 +78,26 @@ macro_rules! tau_events {
             /// Decodes `event_data` for `event_type`. Never fails: misfits (including an
             /// `event_data` that is not an object) become [`TauEvent::Unknown`].
             pub fn from_json(event_type: &str, data: Value) -> TauEvent {
-                let typed = match (event_type, &data) {
-                    (_, Value::Object(_)) if event_type.starts_with("channel-charity_campaign-") => {
-                        Self::typed(event_type, &lenient::prefer_twitch_broadcaster_names(data.clone()))
+                Self::from_document(event_type, data)
+            }
+
+            /// [`TauEvent::from_json`] for any parsed document (in the browser, the object
+            /// `JSON.parse` returned: each payload is decoded straight from it).
+            pub fn from_document<J: Json>(event_type: &str, data: J) -> TauEvent {
+                let typed = match data.is_object() {
+                    true if event_type.starts_with("channel-charity_campaign-") => {
+                        Self::typed(event_type, &data.with_keys_moved(&lenient::CHARITY_BROADCASTER_KEYS))
                     }
-                    (_, Value::Object(_)) => Self::typed(event_type, &data),
-                    _ => None,
+                    true => Self::typed(event_type, &data),
+                    false => None,
                 };
-                typed.unwrap_or(TauEvent::Unknown { data })
+                typed.unwrap_or_else(|| TauEvent::Unknown { data: data.into_value() })
             }
 
             /// The typed variant for `event_type`, if it has one and `data` fits it.
-            fn typed(event_type: &str, data: &Value) -> Option<TauEvent> {
+            fn typed<J: Json>(event_type: &str, data: &J) -> Option<TauEvent> {
                 match event_type {
-                    $($event_type => <$payload>::deserialize(data).ok().map(TauEvent::$variant),)*
+                    $($event_type => data.decode::<$payload>().ok().map(TauEvent::$variant),)*
                     _ => None,
                 }
             }
@@ -106,14 +118,10 @@ tau_events! {
     Subscribe(Subscribe) = "channel-subscribe",
     SubscriptionMessage(SubscriptionMessage) = "channel-subscription-message",
     SubscriptionGift(SubscriptionGift) = "channel-subscription-gift",
-    SubscriptionEnd(Subscribe) = "channel-subscription-end",
     Cheer(Cheer) = "channel-cheer",
     Raid(Raid) = "channel-raid",
     RedemptionAdd(Redemption) = "channel-channel_points_custom_reward_redemption-add",
     RedemptionUpdate(Redemption) = "channel-channel_points_custom_reward_redemption-update",
-    RewardAdd(Reward) = "channel-channel_points_custom_reward-add",
-    RewardUpdate(Reward) = "channel-channel_points_custom_reward-update",
-    RewardRemove(Reward) = "channel-channel_points_custom_reward-remove",
     HypeTrainBegin(HypeTrain) = "channel-hype_train-begin",
     HypeTrainProgress(HypeTrain) = "channel-hype_train-progress",
     HypeTrainEnd(HypeTrain) = "channel-hype_train-end",
@@ -133,16 +141,28 @@ tau_events! {
     CharityStop(CharityCampaign) = "channel-charity_campaign-stop",
     StreamOnline(StreamOnline) = "stream-online",
     StreamOffline(StreamOffline) = "stream-offline",
-    ChannelUpdate(ChannelUpdate) = "channel-update",
     Ban(Ban) = "channel-ban",
-    Unban(Unban) = "channel-unban",
-    ModeratorAdd(ModeratorChange) = "channel-moderator-add",
-    ModeratorRemove(ModeratorChange) = "channel-moderator-remove",
-    ShieldModeBegin(ShieldMode) = "channel-shield_mode-begin",
-    ShieldModeEnd(ShieldMode) = "channel-shield_mode-end",
     ShoutoutCreate(ShoutoutCreate) = "channel-shoutout-create",
     ShoutoutReceive(ShoutoutReceive) = "channel-shoutout-receive",
     LegacySubscribe(LegacySubscribe) = "subscribe",
+}
+
+impl TauEvent {
+    /// The `event_type`s TAU sends that are kept as [`TauEvent::Unknown`] on purpose: nothing in
+    /// the overlay shows them. Their payload types ([`Subscribe`], [`Reward`], [`ChannelUpdate`],
+    /// [`Unban`], [`ModeratorChange`], [`ShieldMode`]) decode the kept `data` on request.
+    pub const KEPT_RAW: &'static [&'static str] = &[
+        "channel-subscription-end",
+        "channel-channel_points_custom_reward-add",
+        "channel-channel_points_custom_reward-update",
+        "channel-channel_points_custom_reward-remove",
+        "channel-update",
+        "channel-unban",
+        "channel-moderator-add",
+        "channel-moderator-remove",
+        "channel-shield_mode-begin",
+        "channel-shield_mode-end",
+    ];
 }
 
 /// The display name, falling back to the login; `None` when both are empty.
@@ -164,14 +184,14 @@ impl TauEvent {
     /// The viewer (or channel) to name in an alert: the display name, falling back to the login.
     ///
     /// Raids and received shoutouts name the other channel, created shoutouts the target,
-    /// shield mode the moderator. `None` for anonymous gifts and cheers and for events about no
-    /// one in particular (goals, polls, hype trains, rewards, stream and channel updates).
+    /// `None` for anonymous gifts and cheers and for events about no one in particular (goals,
+    /// polls, hype trains, stream updates).
     /// For [`TauEvent::Unknown`], the payload's `user_name`/`user_login` if they are strings.
     pub fn user_display(&self) -> Option<&str> {
         use TauEvent as E;
         match self {
             E::Follow(e) => shown(&e.user_name, &e.user_login),
-            E::Subscribe(e) | E::SubscriptionEnd(e) => shown(&e.user_name, &e.user_login),
+            E::Subscribe(e) => shown(&e.user_name, &e.user_login),
             E::SubscriptionMessage(e) => shown(&e.user_name, &e.user_login),
             E::SubscriptionGift(e) if !e.is_anonymous => shown_opt(&e.user_name, &e.user_login),
             E::Cheer(e) if !e.is_anonymous => shown_opt(&e.user_name, &e.user_login),
@@ -179,18 +199,12 @@ impl TauEvent {
             E::RedemptionAdd(e) | E::RedemptionUpdate(e) => shown(&e.user_name, &e.user_login),
             E::CharityDonate(e) => shown(&e.user_name, &e.user_login),
             E::Ban(e) => shown(&e.user_name, &e.user_login),
-            E::Unban(e) => shown(&e.user_name, &e.user_login),
-            E::ModeratorAdd(e) | E::ModeratorRemove(e) => shown(&e.user_name, &e.user_login),
-            E::ShieldModeBegin(e) | E::ShieldModeEnd(e) => shown(&e.moderator_user_name, &e.moderator_user_login),
             E::ShoutoutCreate(e) => shown(&e.to_broadcaster_user_name, &e.to_broadcaster_user_login),
             E::ShoutoutReceive(e) => shown(&e.from_broadcaster_user_name, &e.from_broadcaster_user_login),
             E::LegacySubscribe(e) => shown(&e.data.message.display_name, &e.data.message.user_name),
             E::Unknown { data } => shown(str_at(data, "user_name"), str_at(data, "user_login")),
             E::SubscriptionGift(_)
             | E::Cheer(_)
-            | E::RewardAdd(_)
-            | E::RewardUpdate(_)
-            | E::RewardRemove(_)
             | E::HypeTrainBegin(_)
             | E::HypeTrainProgress(_)
             | E::HypeTrainEnd(_)
@@ -208,8 +222,7 @@ impl TauEvent {
             | E::CharityProgress(_)
             | E::CharityStop(_)
             | E::StreamOnline(_)
-            | E::StreamOffline(_)
-            | E::ChannelUpdate(_) => None,
+            | E::StreamOffline(_) => None,
         }
     }
 
@@ -221,13 +234,12 @@ impl TauEvent {
         use TauEvent as E;
         let id: &str = match self {
             E::Follow(e) => &e.broadcaster_user_id,
-            E::Subscribe(e) | E::SubscriptionEnd(e) => &e.broadcaster_user_id,
+            E::Subscribe(e) => &e.broadcaster_user_id,
             E::SubscriptionMessage(e) => &e.broadcaster_user_id,
             E::SubscriptionGift(e) => &e.broadcaster_user_id,
             E::Cheer(e) => &e.broadcaster_user_id,
             E::Raid(e) => &e.to_broadcaster_user_id,
             E::RedemptionAdd(e) | E::RedemptionUpdate(e) => &e.broadcaster_user_id,
-            E::RewardAdd(e) | E::RewardUpdate(e) | E::RewardRemove(e) => &e.broadcaster_user_id,
             E::HypeTrainBegin(e) | E::HypeTrainProgress(e) | E::HypeTrainEnd(e) => &e.broadcaster_user_id,
             E::GoalBegin(e) | E::GoalProgress(e) | E::GoalEnd(e) => &e.broadcaster_user_id,
             E::PollBegin(e) | E::PollProgress(e) | E::PollEnd(e) => &e.broadcaster_user_id,
@@ -238,11 +250,7 @@ impl TauEvent {
             E::CharityStart(e) | E::CharityProgress(e) | E::CharityStop(e) => &e.broadcaster_user_id,
             E::StreamOnline(e) => &e.broadcaster_user_id,
             E::StreamOffline(e) => &e.broadcaster_user_id,
-            E::ChannelUpdate(e) => &e.broadcaster_user_id,
             E::Ban(e) => &e.broadcaster_user_id,
-            E::Unban(e) => &e.broadcaster_user_id,
-            E::ModeratorAdd(e) | E::ModeratorRemove(e) => &e.broadcaster_user_id,
-            E::ShieldModeBegin(e) | E::ShieldModeEnd(e) => &e.broadcaster_user_id,
             E::ShoutoutCreate(e) => &e.broadcaster_user_id,
             E::ShoutoutReceive(e) => &e.broadcaster_user_id,
             E::LegacySubscribe(e) => &e.data.message.channel_id,
@@ -363,14 +371,11 @@ mod tests {
 
     #[test]
     fn nested_objects_and_lists_decode_with_defaults() {
-        let reward = TauEvent::from_json(
-            "channel-channel_points_custom_reward-update",
-            json!({"global_cooldown": {"is_enabled": true, "seconds": 60}, "max_per_stream": {"value": 3},
-                   "image": {}, "default_image": null, "redemptions_redeemed_current_stream": " "}),
-        );
-        let TauEvent::RewardUpdate(r) = reward else {
-            panic!("{reward:?}")
-        };
+        let data = json!({"global_cooldown": {"is_enabled": true, "seconds": 60}, "max_per_stream": {"value": 3},
+                          "image": {}, "default_image": null, "redemptions_redeemed_current_stream": " "});
+        let reward = TauEvent::from_json("channel-channel_points_custom_reward-update", data.clone());
+        assert_eq!(reward, TauEvent::Unknown { data: data.clone() }, "kept raw");
+        let r = Reward::deserialize(&data).expect("the kept payload decodes on request");
         assert_eq!((r.global_cooldown.is_enabled, r.global_cooldown.value), (true, 60));
         assert_eq!((r.max_per_stream.value, r.max_per_user_per_stream.value), (3, 0));
         assert_eq!((r.image, r.default_image), (Some(RewardImage::default()), None));
@@ -380,8 +385,10 @@ mod tests {
             json!({"max_per_stream": {"value": "3"}}),
             json!({"max_per_stream": {"value": 3.0}}),
         ] {
-            let event = TauEvent::from_json("channel-channel_points_custom_reward-add", strict.clone());
-            assert_eq!(event, TauEvent::Unknown { data: strict }, "these were never lenient");
+            assert!(
+                Reward::deserialize(&strict).is_err(),
+                "{strict}: these were never lenient"
+            );
         }
 
         let emotes = |positions: Value| {

@@ -11,7 +11,7 @@ pub struct IrcEmote {
     #[serde(default)]
     pub id: String,
     /// Inclusive `[start, end]` character ranges in the text.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::pairs")]
     pub positions: Vec<[u32; 2]>,
 }
 

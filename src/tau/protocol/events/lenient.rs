@@ -7,10 +7,13 @@
 //!
 //! The rules live in plain functions over [`Value`] ([`count`], [`signed`], [`boolean`],
 //! [`is_blank`]); the `lenient_*` functions wrap them as the serde `deserialize_with` helpers
-//! the payload types name, and [`prefer_twitch_broadcaster_names`] folds TAU's charity spelling
-//! into Twitch's before a charity payload is decoded.
+//! the payload types name, and [`CHARITY_BROADCASTER_KEYS`] folds TAU's charity spelling into
+//! Twitch's before a charity payload is decoded.
 
-use serde::de::{DeserializeOwned, Error};
+use core::fmt;
+use core::marker::PhantomData;
+use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::{DeserializeSeed, Error, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -71,22 +74,14 @@ pub fn string(value: &Value) -> Option<String> {
 }
 
 /// TAU's charity payloads say `broadcaster_id`/`_login`/`_name` where Twitch says
-/// `broadcaster_user_*`. Moves each TAU key to the Twitch name unless that is present (Twitch's
-/// wins), so one derived struct reads both spellings, even both at once.
-pub fn prefer_twitch_broadcaster_names(mut data: Value) -> Value {
-    if let Value::Object(map) = &mut data {
-        for (tau, twitch) in [
-            ("broadcaster_id", "broadcaster_user_id"),
-            ("broadcaster_login", "broadcaster_user_login"),
-            ("broadcaster_name", "broadcaster_user_name"),
-        ] {
-            if let Some(value) = map.remove(tau) {
-                map.entry(twitch).or_insert(value);
-            }
-        }
-    }
-    data
-}
+/// `broadcaster_user_*`: each TAU key moves to the Twitch name unless that is present (Twitch's
+/// wins), so one derived struct reads both spellings, even both at once
+/// ([`Json::with_keys_moved`](crate::tau::wire::Json::with_keys_moved)).
+pub const CHARITY_BROADCASTER_KEYS: [(&str, &str); 3] = [
+    ("broadcaster_id", "broadcaster_user_id"),
+    ("broadcaster_login", "broadcaster_user_login"),
+    ("broadcaster_name", "broadcaster_user_name"),
+];
 
 /// [`count`] as a serde `deserialize_with` helper.
 pub fn lenient_u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
@@ -121,21 +116,109 @@ pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
 }
 
 /// A list that may also arrive as one object (TAU's schema says object where Twitch sends an
-/// array), or as `null`/`{}` for an empty list.
+/// array), or as `null`/`{}` for an empty list. Reads any `Deserializer` directly (no [`Value`]
+/// in between, so the browser decodes it straight from the JS object).
 pub fn lenient_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(Vec::new()),
-        Value::Object(map) if map.is_empty() => Ok(Vec::new()),
-        Value::Array(items) => items
-            .iter()
-            .map(T::deserialize)
-            .collect::<Result<_, _>>()
-            .map_err(D::Error::custom),
-        one => T::deserialize(&one).map(|t| vec![t]).map_err(D::Error::custom),
+    d.deserialize_any(ListOrOne(PhantomData))
+}
+
+/// [`lenient_vec`]'s visitor.
+struct ListOrOne<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListOrOne<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list, one object or null")
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+        // `{}` is the empty list; any other object is the one item, read from its first key on.
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(Vec::new());
+        };
+        let rest = Peeked {
+            first: Some(first),
+            map,
+        };
+        T::deserialize(MapAccessDeserializer::new(rest)).map(|item| vec![item])
+    }
+}
+
+/// A map whose first key was already read.
+struct Peeked<A> {
+    first: Option<String>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Peeked<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed.deserialize(StringDeserializer::new(key)).map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// A list of `[a, b]` pairs, each exactly two elements long. (A derived `[u32; 2]` stops after
+/// two elements; `serde_json` then refuses a third, `serde-wasm-bindgen` would not look.)
+pub fn pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<[u32; 2]>, D::Error> {
+    Vec::<Pair>::deserialize(d).map(|pairs| pairs.into_iter().map(|p| p.0).collect())
+}
+
+/// One element of [`pairs`].
+struct Pair([u32; 2]);
+
+impl<'de> Deserialize<'de> for Pair {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pair, D::Error> {
+        d.deserialize_seq(PairVisitor)
+    }
+}
+
+/// [`Pair`]'s visitor.
+struct PairVisitor;
+
+impl<'de> Visitor<'de> for PairVisitor {
+    type Value = Pair;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a pair of integers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pair, A::Error> {
+        let (Some(a), Some(b)) = (seq.next_element()?, seq.next_element()?) else {
+            return Err(A::Error::invalid_length(1, &self));
+        };
+        match seq.next_element::<serde::de::IgnoredAny>()? {
+            None => Ok(Pair([a, b])),
+            Some(_) => Err(A::Error::invalid_length(3, &self)),
+        }
     }
 }
 
@@ -207,6 +290,15 @@ mod tests {
         }
         let items = |v: Value| List::deserialize(&v).map(|l| l.items).ok();
         assert_eq!(items(json!({"items": {"x": 1}})), Some(vec![Item { x: 1 }]));
+        assert_eq!(
+            items(json!({"items": {"a": 0, "x": 1, "z": 2}})),
+            Some(vec![Item { x: 1 }])
+        );
+        assert_eq!(
+            items(json!({"items": {"a": 0}})),
+            None,
+            "an object without `x` is no item"
+        );
         assert_eq!(items(json!({"items": [{"x": 1}, {"x": 2}]})).map(|v| v.len()), Some(2));
         assert_eq!(items(json!({"items": null})), Some(vec![]));
         assert_eq!(items(json!({"items": {}})), Some(vec![]));
