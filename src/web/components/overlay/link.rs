@@ -44,16 +44,33 @@ pub struct TauLinkHandle {
     status: RwSignal<LinkStatus>,
 }
 
+/// Options for [`use_tau_link`].
+pub struct UseTauLinkOptions {
+    /// The overlay's settings (`watchdog`, `offline_summary`).
+    pub config: OverlayConfig,
+    /// The only origin the token goes to ([`OverlayConfig::origin`]).
+    pub origin: TauOrigin,
+    /// The TAU token.
+    pub token: Token,
+    /// Receives every event (live or backfilled, each once, in order) and every offline summary,
+    /// in batches.
+    pub on_deliveries: Box<dyn Fn(Vec<Delivery>)>,
+}
+
+/// What [`use_tau_link`] returns: the link's handle.
+pub type UseTauLinkReturn = TauLinkHandle;
+
 /// Connects to TAU's `/ws/twitch-events/` at `origin` and hands every event (live or
 /// backfilled, each once, in order) and every offline summary to `on_deliveries`, in batches (a
 /// backfill pass is one batch, so the alert engine can order it by priority). Every request
 /// carrying the token goes to `origin` and nowhere else.
-pub fn use_tau_link(
-    config: &OverlayConfig,
-    origin: TauOrigin,
-    token: Token,
-    on_deliveries: impl Fn(Vec<Delivery>) + 'static,
-) -> TauLinkHandle {
+pub fn use_tau_link(options: UseTauLinkOptions) -> UseTauLinkReturn {
+    let UseTauLinkOptions {
+        config,
+        origin,
+        token,
+        on_deliveries,
+    } = options;
     let options = ConnectionOptions {
         watchdog: config.watchdog,
         ..Default::default()
@@ -81,7 +98,7 @@ pub fn use_tau_link(
         checkpoint_key: format!("tau-overlay:checkpoint:{}", origin.host_port()),
         origin,
         token_status: TokenStatus::Unknown,
-        on_deliveries: Rc::new(on_deliveries),
+        on_deliveries: Rc::from(on_deliveries),
     };
     let handle = TauLinkHandle {
         driver: StoredValue::new_local(driver),
