@@ -65,6 +65,7 @@ pub fn Overlay(
                 let engine = match loaded {
                     Ok(loaded) => engine_config(&config, loaded),
                     Err(e) => {
+                        let e = e.to_string();
                         page::warn(&e);
                         problems.try_update(|p| p.push(e));
                         engine_config(&config, EngineConfig::default())
@@ -158,14 +159,53 @@ fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConf
     engine
 }
 
-async fn load_engine_config(file: &str) -> Result<EngineConfig, String> {
+/// Why the alert config file (`config=`) did not load. The overlay then runs with the default
+/// settings and shows this in preview.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigFileError {
+    /// The file could not be fetched: check the `config=` path or URL (and CORS for another host).
+    #[error("config file {file}: {error}")]
+    Unreachable {
+        /// The `config=` value.
+        file: String,
+        /// What the fetch said.
+        error: http::HttpError,
+    },
+    /// The server answered with another status than 200: check that the file is there.
+    #[error("config file {file}: HTTP {status}")]
+    Status {
+        /// The `config=` value.
+        file: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The file is not a valid configuration: fix the key it names.
+    #[error("config file {file}: {error}")]
+    Invalid {
+        /// The `config=` value.
+        file: String,
+        /// Where and what.
+        error: crate::engine::ConfigError,
+    },
+}
+
+async fn load_engine_config(file: &str) -> Result<EngineConfig, ConfigFileError> {
     let reply = http::get(file, None)
         .await
-        .map_err(|e| format!("config file {file}: {e}"))?;
+        .map_err(|error| ConfigFileError::Unreachable {
+            file: file.to_owned(),
+            error,
+        })?;
     if reply.status != 200 {
-        return Err(format!("config file {file}: HTTP {}", reply.status));
+        return Err(ConfigFileError::Status {
+            file: file.to_owned(),
+            status: reply.status,
+        });
     }
-    EngineConfig::from_json(&reply.body).map_err(|e| format!("config file {file}: {e}"))
+    EngineConfig::from_json(&reply.body).map_err(|error| ConfigFileError::Invalid {
+        file: file.to_owned(),
+        error,
+    })
 }
 
 fn start_feed(
