@@ -7,7 +7,9 @@
 
 use crate::tau::protocol::FrameError;
 use crate::tau::wire;
-use serde_json::{Map, Value};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 /// One emote occurrence in a chat line: code points `start..=end` of [`ChatLine::text`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,43 +98,149 @@ fn is_emote_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// A chat-bot frame as sent: any of the three shapes, every member optional.
+#[derive(Deserialize)]
+struct WireFrame {
+    #[serde(default)]
+    error: Option<Value>,
+    #[serde(default, deserialize_with = "any_str")]
+    event: Option<String>,
+    #[serde(default, deserialize_with = "object_or_none")]
+    data: Option<IrcData>,
+}
+
+/// TAU's parse of an IRC message. A member of the wrong JSON type counts as absent, so one odd
+/// tag never drops the line.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct IrcData {
+    #[serde(deserialize_with = "any_str")]
+    command: Option<String>,
+    #[serde(deserialize_with = "str_list")]
+    params: Vec<Option<String>>,
+    #[serde(rename = "message-text", deserialize_with = "any_str")]
+    message_text: Option<String>,
+    #[serde(deserialize_with = "any_str")]
+    raw: Option<String>,
+    #[serde(deserialize_with = "any_str")]
+    prefix: Option<String>,
+    #[serde(deserialize_with = "object_or_none")]
+    tags: Option<IrcTags>,
+}
+
+/// The IRCv3 tags the overlay reads (raw strings; `emotes` as TAU parsed them).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct IrcTags {
+    #[serde(rename = "display-name", deserialize_with = "any_str")]
+    display_name: Option<String>,
+    #[serde(deserialize_with = "any_str")]
+    color: Option<String>,
+    #[serde(deserialize_with = "any_str")]
+    badges: Option<String>,
+    #[serde(deserialize_with = "any_str")]
+    id: Option<String>,
+    #[serde(deserialize_with = "emote_list")]
+    emotes: Vec<EmoteSpan>,
+}
+
+/// A string member; any other JSON value (or `null`) is `None`.
+fn any_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    })
+}
+
+/// An object member read as `T`; anything else (or an object that does not fit) is `None`.
+fn object_or_none<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        value @ Value::Object(_) => T::deserialize(value).ok(),
+        _ => None,
+    })
+}
+
+/// A list of strings (`params`); non-strings are `None` in place, a non-list is empty.
+fn str_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<String>>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|v| match v {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// `[{"id": "25", "positions": [[6, 10]]}]` to spans; malformed entries yield nothing.
+fn emote_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<EmoteSpan>, D::Error> {
+    #[derive(Deserialize)]
+    struct Entry {
+        id: Value,
+        #[serde(default)]
+        positions: Vec<Value>,
+    }
+    let Value::Array(list) = Value::deserialize(d)? else {
+        return Ok(Vec::new());
+    };
+    let mut spans = Vec::new();
+    for entry in list.into_iter().filter_map(|e| Entry::deserialize(e).ok()) {
+        let id = match entry.id {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            _ => continue,
+        };
+        for position in entry.positions {
+            if let Ok((start, end)) = <(usize, usize)>::deserialize(position) {
+                spans.push(EmoteSpan {
+                    id: id.clone(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    Ok(spans)
+}
+
 impl ChatFrame {
     /// Decodes a text frame. Never panics; only non-JSON is an error.
     pub fn parse(text: &str) -> Result<ChatFrame, FrameError> {
         let value = wire::parse(text).map_err(FrameError::NotJson)?;
-        let Value::Object(map) = value else {
+        if !value.is_object() {
+            return Ok(ChatFrame::Other);
+        }
+        let Ok(frame) = WireFrame::deserialize(value) else {
             return Ok(ChatFrame::Other);
         };
-        if let Some(error) = map.get("error") {
+        if let Some(error) = frame.error {
             return Ok(ChatFrame::Error(
-                error.as_str().map_or_else(|| wire::to_string(error), str::to_string),
+                error.as_str().map_or_else(|| wire::to_string(&error), str::to_string),
             ));
         }
-        if map.get("event").and_then(Value::as_str) == Some("keep_alive") {
+        if frame.event.as_deref() == Some("keep_alive") {
             return Ok(ChatFrame::KeepAlive);
         }
-        Ok(match map.get("data") {
-            Some(Value::Object(data)) => {
-                ChatLine::from_data(data).map_or(ChatFrame::Other, |l| ChatFrame::Line(Box::new(l)))
-            }
-            _ => ChatFrame::Other,
-        })
+        Ok(frame
+            .data
+            .and_then(ChatLine::from_data)
+            .map_or(ChatFrame::Other, |l| ChatFrame::Line(Box::new(l))))
     }
 }
 
 impl ChatLine {
     /// Builds a line from TAU's parsed PRIVMSG; `None` if it is not a PRIVMSG with text.
-    fn from_data(data: &Map<String, Value>) -> Option<ChatLine> {
-        let str_of = |key: &str| data.get(key).and_then(Value::as_str);
-        if str_of("command").is_some_and(|c| c != "PRIVMSG") {
+    fn from_data(data: IrcData) -> Option<ChatLine> {
+        if data.command.as_deref().is_some_and(|c| c != "PRIVMSG") {
             return None;
         }
-        let params = data.get("params").and_then(Value::as_array);
-        let param = |i: usize| params.and_then(|p| p.get(i)).and_then(Value::as_str);
+        let param = |i: usize| data.params.get(i).and_then(Option::as_deref);
         let trailing = param(2).map(|t| t.strip_prefix(':').unwrap_or(t));
-        let mut text = str_of("message-text").or(trailing)?.to_string();
+        let mut text = data.message_text.as_deref().or(trailing)?.to_string();
         // A batch of IRC lines is merged into one `message-text`: keep the first line only.
-        if let Some(first) = str_of("raw").and_then(first_line_text) {
+        if let Some(first) = data.raw.as_deref().and_then(first_line_text) {
             if text.starts_with(first) {
                 text.truncate(first.len());
             }
@@ -142,43 +250,35 @@ impl ChatLine {
         if action {
             text = text[8..text.len() - 1].to_string();
         }
-        let tags = data.get("tags").and_then(Value::as_object);
-        let tag = |key: &str| {
-            tags.and_then(|t| t.get(key))
-                .and_then(Value::as_str)
-                .filter(|v| !v.is_empty())
-        };
-        let login = str_of("prefix")
+        let tags = data.tags.unwrap_or_default();
+        let non_empty = |v: Option<String>| v.filter(|v| !v.is_empty());
+        let login = data
+            .prefix
+            .as_deref()
             .map(|p| p.strip_prefix(':').unwrap_or(p))
             .map(|p| p.split(['!', '@']).next().unwrap_or(""))
             .unwrap_or("")
             .to_string();
-        let display_name = tag("display-name")
-            .map(|d| unescape(d).chars().filter(|c| !c.is_control()).collect::<String>())
+        let display_name = non_empty(tags.display_name)
+            .map(|d| unescape(&d).chars().filter(|c| !c.is_control()).collect::<String>())
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| login.clone());
-        let color = tag("color")
-            .filter(|c| c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()))
-            .map(str::to_string);
-        let spans = tags
-            .and_then(|t| t.get("emotes"))
-            .and_then(Value::as_array)
-            .map(|list| list.iter().flat_map(spans_of).collect())
-            .unwrap_or_default();
+        let color = non_empty(tags.color)
+            .filter(|c| c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()));
         Some(ChatLine {
             channel: param(1)
                 .map(|c| c.trim_start_matches('#').to_string())
                 .unwrap_or_default(),
-            emotes: normalize(spans, text.chars().count()),
+            emotes: normalize(tags.emotes, text.chars().count()),
             text,
             action,
             login,
             display_name,
             color,
-            badges: tag("badges")
+            badges: non_empty(tags.badges)
                 .map(|b| b.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect())
                 .unwrap_or_default(),
-            id: tag("id").map(str::to_string),
+            id: non_empty(tags.id),
         })
     }
 
@@ -206,30 +306,6 @@ impl ChatLine {
     pub fn has_badge(&self, set: &str) -> bool {
         self.badges.iter().any(|b| b.split('/').next() == Some(set))
     }
-}
-
-/// `{"id": "25", "positions": [[6, 10]]}` to spans; malformed entries yield nothing.
-fn spans_of(entry: &Value) -> Vec<EmoteSpan> {
-    let id = match entry.get("id") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => return Vec::new(),
-    };
-    let positions = entry
-        .get("positions")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    positions
-        .iter()
-        .filter_map(|p| {
-            let index = |i: usize| p.get(i).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
-            Some(EmoteSpan {
-                id: id.clone(),
-                start: index(0)?,
-                end: index(1)?,
-            })
-        })
-        .collect()
 }
 
 /// Keeps spans with whitelisted ids that start inside a text of `len` code points, clamps their
