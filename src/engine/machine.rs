@@ -208,7 +208,7 @@ impl Engine {
             }
             _ => false,
         };
-        if duplicate {
+        if duplicate || input.dropped_by_filter {
             self.counts.filtered += 1;
             return;
         }

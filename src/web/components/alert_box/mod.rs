@@ -22,6 +22,7 @@ pub use images::{use_helix_images, HelixImages, UseHelixImagesOptions, UseHelixI
 
 use crate::engine::{AlertClass, Control};
 use crate::text::parts::TextPart;
+use crate::text::{hex_color, twitch_cdn_url, Fragment};
 use core::time::Duration;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -148,7 +149,7 @@ pub fn AlertBox(
                         Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> })
                     };
                     let message = (!s.view.message.is_empty())
-                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{text_parts(s.view.message)}</div> });
+                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{fragments(s.view.message, images)}</div> });
                     view! {
                         <div
                             class="tau-alert"
@@ -174,6 +175,55 @@ pub fn AlertBox(
             />
         </div>
     }
+}
+
+/// Renders message fragments as text nodes and `<img>`s from Twitch's CDNs only: emotes by id
+/// (`.tau-alert__emote`), cheermotes (`.tau-alert__cheer`) as the tier image and the amount, or
+/// the token as text until an image is known, coloured by `--tau-cheer-color` (a validated
+/// `#rrggbb`, the only inline style).
+fn fragments(parts: Vec<Fragment>, images: Option<HelixImages>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| {
+            let src = part.image_url().and_then(|u| twitch_cdn_url(&u));
+            match part {
+                Fragment::Text(t) => view! { <span>{t}</span> }.into_any(),
+                Fragment::Emote { alt, .. } => match src {
+                    Some(src) => view! { <img class="tau-alert__emote" data-testid="alert-emote" src=src alt=alt /> }
+                        .into_any(),
+                    None => view! { <span>{alt}</span> }.into_any(),
+                },
+                Fragment::Cheermote {
+                    prefix,
+                    amount,
+                    tier_color,
+                    ..
+                } => {
+                    let style = tier_color
+                        .as_deref()
+                        .and_then(hex_color)
+                        .map(|c| format!("--tau-cheer-color: {c}"));
+                    let token = format!("{prefix}{amount}");
+                    let global = prefix.eq_ignore_ascii_case("cheer");
+                    let image = move || {
+                        src.clone()
+                            .or_else(|| images.filter(|_| global)?.cheermote(amount))
+                            .and_then(|u| twitch_cdn_url(&u))
+                    };
+                    let body = move || match image() {
+                        Some(src) => view! {
+                            <img class="tau-alert__cheermote" src=src alt=token.clone() />
+                            <span class="tau-alert__bits">{amount.to_string()}</span>
+                        }
+                        .into_any(),
+                        None => view! { <span class="tau-alert__bits">{token.clone()}</span> }.into_any(),
+                    };
+                    view! { <span class="tau-alert__cheer" data-testid="alert-cheermote" style=style>{body}</span> }
+                        .into_any()
+                }
+            }
+        })
+        .collect_view()
 }
 
 /// Renders text parts as text nodes inside spans (never as HTML).
