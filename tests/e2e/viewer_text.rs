@@ -120,7 +120,7 @@ async fn word_filter_from_the_config_file_masks_names_hides_messages_and_drops_a
         .expect("install the message recorder");
     let cheer = |name: &str, message: &str| json!({"user_name": name, "bits": 10, "message": message});
     tau.fire("channel-cheer", cheer("D4RN_it", "what a ｄａｒｎ play"));
-    tau.fire("channel-cheer", cheer("bo", "the end: a s.p.o.i.l.e.r"));
+    tau.fire("channel-cheer", cheer("bo", "the end: s.p.o.i.l.e.r"));
     tau.fire("channel-cheer", cheer("spam", "BUY   f0llowers cheap"));
     tau.fire("channel-cheer", cheer("last", "ok"));
     let started = Instant::now();
