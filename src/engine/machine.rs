@@ -219,7 +219,7 @@ impl Engine {
             match self.redemptions.handle(input, t, self.config.redemptions) {
                 Verdict::Play { input, released } => {
                     self.counts.merged += u64::from(released);
-                    input
+                    *input
                 }
                 Verdict::Held => return,
                 Verdict::Filtered(n) => {

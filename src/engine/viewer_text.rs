@@ -28,7 +28,11 @@ impl AlertInput {
     /// `cheermotes` only in cheers, capped at [`MESSAGE_MAX`]. Empty without a message.
     pub fn raw_fragments(&self, cheermotes: &CheermoteSet) -> Vec<Fragment> {
         let none = CheermoteSet::default();
-        let cheers = if self.class == AlertClass::Cheer { cheermotes } else { &none };
+        let cheers = if self.class == AlertClass::Cheer {
+            cheermotes
+        } else {
+            &none
+        };
         self.message
             .as_deref()
             .map(|m| build_fragments(m, &self.emotes, cheers, MESSAGE_MAX))
@@ -97,7 +101,9 @@ mod tests {
         };
         let out = apply("{}", input);
         let fragments = out.fragments.unwrap();
-        assert!(matches!(&fragments[0], Fragment::Cheermote { amount: 1000, tier_color: Some(c), .. } if c == "#1db2a5"));
+        assert!(
+            matches!(&fragments[0], Fragment::Cheermote { amount: 1000, tier_color: Some(c), .. } if c == "#1db2a5")
+        );
         assert_eq!(fragments[1], Fragment::Text(" great play".into()));
     }
 

@@ -146,7 +146,10 @@ fn check_tree(root: &web_sys::HtmlElement, what: &str) -> u32 {
         assert!(TAGS.contains(&tag.as_str()), "{what}: unexpected <{tag}>");
         for name in element.get_attribute_names().iter() {
             let name = name.as_string().unwrap();
-            assert!(ATTRIBUTES.contains(&name.as_str()), "{what}: unexpected attribute {name} on <{tag}>");
+            assert!(
+                ATTRIBUTES.contains(&name.as_str()),
+                "{what}: unexpected attribute {name} on <{tag}>"
+            );
             let value = element.get_attribute(&name).unwrap_or_default();
             if name == "style" {
                 let colour = value.strip_prefix("--tau-cheer-color: #").unwrap_or("");
@@ -218,7 +221,12 @@ async fn injection_corpus_renders_as_text_and_twitch_images_only() {
             }),
             ..AlertInput::new(AlertClass::Redemption)
         };
-        show(EngineConfig::default(), redemption, &format!("payload {n} in a redemption")).await;
+        show(
+            EngineConfig::default(),
+            redemption,
+            &format!("payload {n} in a redemption"),
+        )
+        .await;
 
         let cheer = AlertInput {
             user: Some(payload.clone()),
@@ -253,7 +261,10 @@ async fn a_cheer_shows_its_cheermote_before_the_message_not_the_cheer_word() {
         .query_selector("[data-testid=alert-message] [data-testid=alert-cheermote]")
         .unwrap()
         .expect("a cheermote in the message");
-    assert_eq!(cheer.get_attribute("style").as_deref(), Some("--tau-cheer-color: #1db2a5"));
+    assert_eq!(
+        cheer.get_attribute("style").as_deref(),
+        Some("--tau-cheer-color: #1db2a5")
+    );
     assert_eq!(cheer.text_content().as_deref(), Some("Cheer1000"));
     let message = root.query_selector("[data-testid=alert-message]").unwrap().unwrap();
     assert_eq!(message.text_content().as_deref(), Some("Cheer1000 great play"));

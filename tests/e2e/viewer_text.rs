@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 /// `[src, alt]` of every `<img>` matching `css`.
 async fn images(browser: &Browser, css: &str) -> Vec<[String; 2]> {
     let script = "return [...document.querySelectorAll(arguments[0])].map(i => [i.getAttribute('src'), i.alt])";
-    let v = browser.client.execute(script, vec![json!(css)]).await.expect("read images");
+    let v = browser
+        .client
+        .execute(script, vec![json!(css)])
+        .await
+        .expect("read images");
     serde_json::from_value(v).expect("pairs of strings")
 }
 
@@ -41,7 +45,10 @@ async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_che
     };
     assert_eq!(emotes, [want("25", "Kappa"), want("30259", "HeyGuys")]);
 
-    tau.fire("channel-cheer", json!({"user_name": "Ana", "bits": 100, "message": "Cheer100 hi"}));
+    tau.fire(
+        "channel-cheer",
+        json!({"user_name": "Ana", "bits": 100, "message": "Cheer100 hi"}),
+    );
     let messages = browser
         .wait_for(
             "[data-testid=alert-message]",
@@ -64,7 +71,12 @@ async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_che
     // Helix is a 404 on the fake TAU: no image, the token in the 100-bit tier's purple.
     assert_eq!(
         cheermote,
-        json!(["alert-cheermote", "--tau-cheer-color: #9c3ee8", "rgb(156, 62, 232)", "Cheer100"])
+        json!([
+            "alert-cheermote",
+            "--tau-cheer-color: #9c3ee8",
+            "rgb(156, 62, 232)",
+            "Cheer100"
+        ])
     );
     browser.close().await;
 }
@@ -98,7 +110,11 @@ async fn word_filter_from_the_config_file_masks_names_hides_messages_and_drops_a
     });
     let _file = ConfigFile::new("m1-word-filter.json", &config.to_string());
     let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
-        format!("#token={}&tau={}&debug&config=/m1-word-filter.json", t.token(), t.host_port())
+        format!(
+            "#token={}&tau={}&debug&config=/m1-word-filter.json",
+            t.token(),
+            t.host_port()
+        )
     })
     .await;
     wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
@@ -148,6 +164,10 @@ async fn word_filter_from_the_config_file_masks_names_hides_messages_and_drops_a
         .await
         .expect("read messages");
     assert_eq!(messages, json!(["what a **** play", "ok"]));
-    assert_eq!(browser.text("[data-testid=count-filtered]").await, "1", "the dropped alert is counted");
+    assert_eq!(
+        browser.text("[data-testid=count-filtered]").await,
+        "1",
+        "the dropped alert is counted"
+    );
     browser.close().await;
 }

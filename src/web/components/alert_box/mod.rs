@@ -189,8 +189,9 @@ fn fragments(parts: Vec<Fragment>, images: Option<HelixImages>) -> impl IntoView
             match part {
                 Fragment::Text(t) => view! { <span>{t}</span> }.into_any(),
                 Fragment::Emote { alt, .. } => match src {
-                    Some(src) => view! { <img class="tau-alert__emote" data-testid="alert-emote" src=src alt=alt /> }
-                        .into_any(),
+                    Some(src) => {
+                        view! { <img class="tau-alert__emote" data-testid="alert-emote" src=src alt=alt /> }.into_any()
+                    }
                     None => view! { <span>{alt}</span> }.into_any(),
                 },
                 Fragment::Cheermote {
