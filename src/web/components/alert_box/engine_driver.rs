@@ -3,7 +3,7 @@
 
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot, ViewerText};
 use crate::tau::protocol::Envelope;
-use crate::text::{CheermoteSet, WordFilter};
+use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
 use crate::web::browser::{page, timer};
 use gloo_timers::callback::Timeout;
@@ -50,7 +50,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
-    let filter = WordFilter::new(&options.config.word_filter, &nfkc);
+    let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
     let engine = Engine::new(options.config, page::random_seed());
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -79,7 +79,7 @@ impl AlertEngineHandle {
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
         self.driver.try_update_value(|d| {
-            d.filter = WordFilter::new(&config.word_filter, &nfkc);
+            d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed());
             d.alarm = Alarm::default();
         });
@@ -103,7 +103,7 @@ impl AlertEngineHandle {
             for mut input in inputs {
                 input.apply_viewer_text(&ViewerText {
                     filter: &d.filter,
-                    nfkc: &nfkc,
+                    nfkc: &BrowserNfkc,
                     cheermotes: &d.cheermotes,
                 });
                 d.engine.push(input, now);
@@ -162,8 +162,17 @@ impl AlertEngineHandle {
     }
 }
 
-/// Unicode NFKC by the browser ([`String.prototype.normalize`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/normalize)),
-/// for the word filter: the wasm carries no Unicode tables.
-fn nfkc(text: &str) -> String {
-    String::from(js_sys::JsString::from(text).normalize("NFKC"))
+/// Unicode NFKC and lower case by the browser, for the word filter: the wasm carries no Unicode
+/// normalisation or case tables. [`String.prototype.normalize`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/normalize),
+/// [`String.prototype.toLowerCase`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/toLowerCase).
+struct BrowserNfkc;
+
+impl Normalize for BrowserNfkc {
+    fn nfkc(&self, text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFKC"))
+    }
+
+    fn nfkc_lower(&self, text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFKC").to_lower_case())
+    }
 }
