@@ -126,7 +126,7 @@ const ATTRIBUTES: [&str; 9] = [
     "data-variation",
     "src",
     "alt",
-    "style",
+    "data-color",
 ];
 const IMAGE_HOSTS: [&str; 1] = ["https://static-cdn.jtvnw.net/"];
 
@@ -151,12 +151,12 @@ fn check_tree(root: &web_sys::HtmlElement, what: &str) -> u32 {
                 "{what}: unexpected attribute {name} on <{tag}>"
             );
             let value = element.get_attribute(&name).unwrap_or_default();
-            if name == "style" {
-                let colour = value.strip_prefix("--tau-cheer-color: #").unwrap_or("");
+            if name == "data-color" {
+                let colour = value.strip_prefix('#').unwrap_or("");
                 let ok = element.class_name() == "tau-alert__cheer"
                     && colour.len() == 6
                     && colour.bytes().all(|b| b.is_ascii_hexdigit());
-                assert!(ok, "{what}: unexpected style {value:?}");
+                assert!(ok, "{what}: unexpected data-color {value:?}");
             }
         }
         if tag == "IMG" {
@@ -261,10 +261,7 @@ async fn a_cheer_shows_its_cheermote_before_the_message_not_the_cheer_word() {
         .query_selector("[data-testid=alert-message] [data-testid=alert-cheermote]")
         .unwrap()
         .expect("a cheermote in the message");
-    assert_eq!(
-        cheer.get_attribute("style").as_deref(),
-        Some("--tau-cheer-color: #1db2a5")
-    );
+    assert_eq!(cheer.get_attribute("data-color").as_deref(), Some("#1db2a5"));
     assert_eq!(cheer.text_content().as_deref(), Some("Cheer1000"));
     let message = root.query_selector("[data-testid=alert-message]").unwrap().unwrap();
     assert_eq!(message.text_content().as_deref(), Some("Cheer1000 great play"));

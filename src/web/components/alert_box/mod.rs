@@ -179,50 +179,53 @@ pub fn AlertBox(
 
 /// Renders message fragments as text nodes and `<img>`s from Twitch's CDNs only: emotes by id
 /// (`.tau-alert__emote`), cheermotes (`.tau-alert__cheer`) as the tier image and the amount, or
-/// the token as text until an image is known, coloured by `--tau-cheer-color` (a validated
-/// `#rrggbb`, the only inline style).
+/// the token as text until an image is known. A cheermote's tier colour is a validated `#rrggbb`
+/// in `data-color`, which the stylesheet maps to `--tau-cheer-color` (no inline style).
 fn fragments(parts: Vec<Fragment>, images: Option<HelixImages>) -> impl IntoView {
+    // One view shape for every kind (a span, maybe an image, then text): fewer view types
+    // compile to less wasm than one per kind.
     parts
         .into_iter()
         .map(|part| {
             let src = part.image_url().and_then(|u| twitch_cdn_url(&u));
-            match part {
-                Fragment::Text(t) => view! { <span>{t}</span> }.into_any(),
-                Fragment::Emote { alt, .. } => match src {
-                    Some(src) => {
-                        view! { <img class="tau-alert__emote" data-testid="alert-emote" src=src alt=alt /> }.into_any()
-                    }
-                    None => view! { <span>{alt}</span> }.into_any(),
-                },
+            let (class, testid, color, image_class, alt, amount, cheer) = match part {
+                Fragment::Text(text) => (None, None, None, "", text, None, false),
+                Fragment::Emote { alt, .. } => (None, None, None, "tau-alert__emote", alt, None, false),
                 Fragment::Cheermote {
                     prefix,
                     amount,
                     tier_color,
                     ..
-                } => {
-                    let style = tier_color
-                        .as_deref()
-                        .and_then(hex_color)
-                        .map(|c| format!("--tau-cheer-color: {c}"));
-                    let token = format!("{prefix}{amount}");
-                    let global = prefix.eq_ignore_ascii_case("cheer");
-                    let image = move || {
-                        src.clone()
-                            .or_else(|| images.filter(|_| global)?.cheermote(amount))
-                            .and_then(|u| twitch_cdn_url(&u))
-                    };
-                    let body = move || match image() {
-                        Some(src) => view! {
-                            <img class="tau-alert__cheermote" src=src alt=token.clone() />
-                            <span class="tau-alert__bits">{amount.to_string()}</span>
-                        }
-                        .into_any(),
-                        None => view! { <span class="tau-alert__bits">{token.clone()}</span> }.into_any(),
-                    };
-                    view! { <span class="tau-alert__cheer" data-testid="alert-cheermote" style=style>{body}</span> }
-                        .into_any()
-                }
-            }
+                } => (
+                    Some("tau-alert__cheer"),
+                    Some("alert-cheermote"),
+                    tier_color.as_deref().and_then(hex_color),
+                    "tau-alert__cheermote",
+                    format!("{prefix}{amount}"),
+                    Some(amount),
+                    prefix.eq_ignore_ascii_case("cheer"),
+                ),
+            };
+            // Cheermote images of the global `Cheer` come from Helix once loaded (reactive).
+            let image = move || {
+                let helix = || images.filter(|_| cheer)?.cheermote(amount?);
+                src.clone().or_else(helix).and_then(|u| twitch_cdn_url(&u))
+            };
+            let (alt_text, has_image) = (alt.clone(), image.clone());
+            let img = move || {
+                image().map(|src| {
+                    let testid = (image_class == "tau-alert__emote").then_some("alert-emote");
+                    view! { <img class=image_class data-testid=testid src=src alt=alt_text.clone() /> }
+                })
+            };
+            // Beside its image a cheermote reads as its amount, an emote as nothing; without an
+            // image, as its text.
+            let text = move || match (has_image().is_some(), amount) {
+                (false, _) => alt.clone(),
+                (true, Some(bits)) => bits.to_string(),
+                (true, None) => String::new(),
+            };
+            view! { <span class=class data-testid=testid data-color=color>{img}{text}</span> }
         })
         .collect_view()
 }
