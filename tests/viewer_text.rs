@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Viewer text from TAU envelopes to the engine's views (issue 9 points 7, 8): emote positions
 //! carried by the adapter, the config's `word_filter`, and filtered alerts counted.
 
