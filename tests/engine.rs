@@ -554,9 +554,7 @@ fn message_parts_are_plain_text_never_markup() {
     let v = &s.shows()[0].1;
     assert_eq!(
         v.message,
-        [tau_overlay::text::parts::TextPart::Text(
-            "<img src=x onerror=alert(1)>".into()
-        )]
+        [tau_overlay::text::Fragment::Text("<img src=x onerror=alert(1)>".into())]
     );
     assert_eq!(
         v.headline[0],

@@ -291,6 +291,7 @@ fn readme_word_filter_example_is_valid() {
         .expect("README has the viewer text section");
     let start = section + readme[section..].find("```json\n").expect("a json block") + "```json\n".len();
     let end = start + readme[start..].find("```").expect("closed block");
-    let config = WordFilterConfig::from_json(&readme[start..end]).expect("README's example parses");
-    assert!(config.is_enabled());
+    // The README shows it inside an alert config file, under `word_filter`.
+    let config = tau_overlay::engine::EngineConfig::from_json(&readme[start..end]).expect("README's example parses");
+    assert!(config.word_filter.is_enabled());
 }

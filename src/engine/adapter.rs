@@ -4,6 +4,7 @@
 
 use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
 use crate::tau::protocol::{Envelope, Origin, TauEvent};
+use crate::text::{irc_positions, sub_message_positions};
 
 fn origin(origin: &Origin) -> InputOrigin {
     match origin {
@@ -47,6 +48,7 @@ impl AlertInput {
                 input.months = e.cumulative_months.min(u64::from(u32::MAX)) as u32;
                 input.amount = e.cumulative_months;
                 input.message = text(&e.message.text);
+                input.emotes = sub_message_positions(e.message.emotes.as_deref().unwrap_or_default());
                 AlertClass::Resub
             }
             E::SubscriptionGift(e) => {
@@ -71,6 +73,7 @@ impl AlertInput {
             E::RedemptionAdd(e) | E::RedemptionUpdate(e) => {
                 input.amount = e.reward.cost;
                 input.message = text(&e.user_input);
+                input.emotes = irc_positions(e.user_input_emotes.as_deref().unwrap_or_default());
                 input.redemption = Some(RedemptionInfo {
                     id: e.id.clone(),
                     title: e.reward.title.clone(),

@@ -248,6 +248,9 @@ pub struct EngineConfig {
     /// Per-class settings.
     #[serde(deserialize_with = "object")]
     pub classes: Classes,
+    /// The word filter for viewer names, messages and reward titles (off when empty).
+    #[serde(default)]
+    pub word_filter: crate::text::WordFilterConfig,
 }
 
 impl Default for EngineConfig {
@@ -266,6 +269,7 @@ impl Default for EngineConfig {
             gift_window_ms: 10_000,
             gift_orphan_interval_ms: 10_000,
             classes: Classes::default(),
+            word_filter: crate::text::WordFilterConfig::default(),
         }
     }
 }
@@ -598,6 +602,7 @@ mod tests {
                 },
                 ..Classes::default()
             },
+            word_filter: Default::default(),
         };
         assert_eq!(c, want);
         let partial_flood = EngineConfig::from_json(r#"{"classes": {"follow": {"flood": {"max": 2}}}}"#).unwrap();

@@ -3,6 +3,8 @@
 //! The shell's adapter builds an [`AlertInput`] from each alertable envelope; tests build them by
 //! hand with [`AlertInput::new`] and struct update syntax.
 
+use crate::text::{EmotePosition, Fragment};
+
 /// Where an input came from (the envelope's `origin`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum InputOrigin {
@@ -196,6 +198,13 @@ pub struct AlertInput {
     pub redemption: Option<RedemptionInfo>,
     /// Set for charity donations: `{amount}` shows the money with its currency.
     pub donation: Option<Box<Donation>>,
+    /// Twitch emote positions in `message` (code points, as Twitch sends them).
+    pub emotes: Vec<EmotePosition>,
+    /// `message` as filtered fragments, once [`AlertInput::apply_viewer_text`] ran; when `None`
+    /// the view builds them from `message` and `emotes` unfiltered.
+    pub fragments: Option<Vec<Fragment>>,
+    /// The word filter said `drop_alert`: the engine counts the alert as filtered.
+    pub dropped_by_filter: bool,
 }
 
 impl AlertInput {
@@ -214,6 +223,9 @@ impl AlertInput {
             message: None,
             redemption: None,
             donation: None,
+            emotes: Vec::new(),
+            fragments: None,
+            dropped_by_filter: false,
         }
     }
 

@@ -208,7 +208,7 @@ impl Engine {
             }
             _ => false,
         };
-        if duplicate {
+        if duplicate || input.dropped_by_filter {
             self.counts.filtered += 1;
             return;
         }
@@ -219,7 +219,7 @@ impl Engine {
             match self.redemptions.handle(input, t, self.config.redemptions) {
                 Verdict::Play { input, released } => {
                     self.counts.merged += u64::from(released);
-                    input
+                    *input
                 }
                 Verdict::Held => return,
                 Verdict::Filtered(n) => {

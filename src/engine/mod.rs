@@ -48,6 +48,7 @@ mod stats;
 mod template;
 mod variation;
 mod view;
+mod viewer_text;
 
 pub use condition::{Condition, ConditionError};
 pub(crate) use config::{objects as config_objects, read_value};
@@ -59,6 +60,7 @@ pub use stats::{ClassStats, Counts, Snapshot};
 pub use template::{default_template, render};
 pub use variation::choose;
 pub use view::{AlertShape, AlertView, EngineAction, Phase};
+pub use viewer_text::ViewerText;
 
 /// The example configuration shipped in the README (every key, with its default or a sample).
 pub const EXAMPLE_CONFIG: &str = include_str!("example_config.json");

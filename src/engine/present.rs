@@ -5,7 +5,8 @@ use super::pending::Item;
 use super::template::{default_template, render};
 use super::variation::choose;
 use super::view::{AlertShape, AlertView};
-use crate::text::parts::{clean_text, TextPart, MAX_MESSAGE_CHARS, MAX_NAME_CHARS};
+use crate::text::parts::{clean_text, MAX_NAME_CHARS};
+use crate::text::{CheermoteSet, Fragment};
 use core::time::Duration;
 
 impl Engine {
@@ -23,12 +24,15 @@ impl Engine {
             .and_then(|v| v.headline.as_deref())
             .or(rules.headline.as_deref().filter(|_| single))
             .unwrap_or_else(|| default_template(input, item.shape, item.count));
-        let message: Vec<TextPart> = input
+        let shows_message = input
             .message
             .as_deref()
-            .filter(|m| single && !m.trim().is_empty() && input.amount >= rules.message_min_amount)
-            .map(|m| vec![TextPart::Text(clean_text(m, MAX_MESSAGE_CHARS))])
-            .unwrap_or_default();
+            .is_some_and(|m| single && !m.trim().is_empty() && input.amount >= rules.message_min_amount);
+        let message: Vec<Fragment> = match (&input.fragments, shows_message) {
+            (_, false) => Vec::new(),
+            (Some(fragments), true) => fragments.clone(),
+            (None, true) => input.raw_fragments(&CheermoteSet::builtin()),
+        };
         let speak = !message.is_empty() && rules.speak_min_amount.is_some_and(|min| input.amount >= min);
         let base = variation
             .and_then(|v| v.duration_ms)

@@ -13,8 +13,8 @@ use std::collections::VecDeque;
 pub(crate) enum Verdict {
     /// Play this input (the frame itself, or the `-add` it released, the frame being merged).
     Play {
-        /// The input to play.
-        input: AlertInput,
+        /// The input to play (boxed: an input is large, the other verdicts small).
+        input: Box<AlertInput>,
         /// True when the frame released a held `-add` (the frame counts as merged).
         released: bool,
     },
@@ -52,9 +52,15 @@ impl Redemptions {
     /// Handles one redemption frame at `t`.
     pub fn handle(&mut self, input: AlertInput, t: Instant, mode: RedemptionMode) -> Verdict {
         let Some(info) = input.redemption.clone() else {
-            return Verdict::Play { input, released: false };
+            return Verdict::Play {
+                input: Box::new(input),
+                released: false,
+            };
         };
-        let play = |input| Verdict::Play { input, released: false };
+        let play = |input| Verdict::Play {
+            input: Box::new(input),
+            released: false,
+        };
         match (mode, info.is_update, info.status) {
             (_, false, RedemptionStatus::Canceled) => Verdict::Filtered(1),
             (RedemptionMode::Immediate, false, _) => play(input),
@@ -76,7 +82,7 @@ impl Redemptions {
                 let fresh = self.settled.insert(&info.id);
                 match self.release(&info.id) {
                     Some(add) => Verdict::Play {
-                        input: add,
+                        input: Box::new(add),
                         released: true,
                     },
                     None if fresh => play(input),

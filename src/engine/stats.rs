@@ -19,7 +19,8 @@ pub struct Counts {
     /// Alerts that waited too long or overflowed the queue, and redemptions never fulfilled.
     pub expired: u64,
     /// Events that are not alerts by the rules: duplicates, disabled or muted classes, amounts
-    /// under the minimum, replays already shown, redemption status changes and cancellations.
+    /// under the minimum, replays already shown, redemption status changes and cancellations,
+    /// and alerts the word filter drops (`drop_alert`).
     pub filtered: u64,
     /// Alerts removed by the operator (clear, panic).
     pub dropped: u64,

@@ -2,6 +2,7 @@
 
 use super::input::{AlertClass, InputOrigin};
 use crate::text::parts::TextPart;
+use crate::text::{plain_text, Fragment};
 use core::time::Duration;
 
 /// How many events an alert stands for, and why.
@@ -41,8 +42,9 @@ pub struct AlertView {
     pub id: Option<String>,
     /// The headline, e.g. `[Name("ana"), Text(" cheered 500 bits!")]`.
     pub headline: Vec<TextPart>,
-    /// The viewer's message, empty when absent or below the class's `message_min_amount`.
-    pub message: Vec<TextPart>,
+    /// The viewer's message as text, emote and cheermote fragments; empty when absent, hidden
+    /// by the word filter, or below the class's `message_min_amount`.
+    pub message: Vec<Fragment>,
     /// The message should be read aloud (text-to-speech).
     pub speak: bool,
     /// The person celebrated; `None` when unknown or anonymous.
@@ -73,7 +75,7 @@ impl AlertView {
 
     /// The message as one plain string.
     pub fn message_text(&self) -> String {
-        self.message.iter().map(TextPart::text).collect()
+        plain_text(&self.message)
     }
 }
 

@@ -21,6 +21,13 @@
 pub trait Normalize {
     /// `text` in Normalization Form KC.
     fn nfkc(&self, text: &str) -> String;
+
+    /// `text` in Normalization Form KC, then in lower case. The default lowers with Rust's case
+    /// tables; the browser's normaliser overrides it with `toLowerCase`, so the wasm carries no
+    /// case tables.
+    fn nfkc_lower(&self, text: &str) -> String {
+        self.nfkc(text).to_lowercase()
+    }
 }
 
 impl<F: Fn(&str) -> String> Normalize for F {
@@ -88,9 +95,9 @@ pub struct Folded {
     pub visible: Vec<bool>,
 }
 
-/// Folds `text`: per unit (a character with the combining marks after it), NFKC, then invisible
-/// characters and leftover combining marks dropped, then lower case. ASCII units skip the
-/// normaliser (NFKC leaves ASCII alone).
+/// Folds `text`: per unit (a character with the combining marks after it), NFKC and lower case
+/// ([`Normalize::nfkc_lower`]), then invisible characters and leftover combining marks dropped.
+/// ASCII units skip the normaliser (NFKC leaves ASCII alone; they are lowered here).
 pub fn fold(text: &str, normalizer: &dyn Normalize) -> Folded {
     let mut folded = Folded::default();
     let mut start = 0;
@@ -110,14 +117,12 @@ pub fn fold(text: &str, normalizer: &dyn Normalize) -> Folded {
         let source = if c.is_ascii() && unit.len() == 1 {
             unit
         } else {
-            normalized = normalizer.nfkc(unit);
+            normalized = normalizer.nfkc_lower(unit);
             &normalized
         };
         for n in source.chars().filter(|&n| !is_invisible(n) && !is_combining_mark(n)) {
-            for lower in n.to_lowercase() {
-                folded.chars.push(lower);
-                folded.origin.push(unit_index);
-            }
+            folded.chars.push(n.to_ascii_lowercase());
+            folded.origin.push(unit_index);
         }
         folded.units.push((start, end));
         folded.visible.push(folded.chars.len() > before);

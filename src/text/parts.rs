@@ -29,10 +29,10 @@ pub const MAX_TITLE_CHARS: usize = 60;
 /// Longest viewer message an alert shows, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 500;
 
-/// Viewer-controlled `text` made safe to lay out: control characters dropped (line breaks and
-/// tabs become spaces), bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
-/// dropped so a name cannot reverse the text after it, and at most `max_chars` characters
-/// (not bytes) kept, the last being `…` when anything was cut.
+/// Viewer-controlled `text` made safe to lay out: [`super::sanitize`] (control characters
+/// dropped, line breaks and tabs become spaces, bidirectional overrides and isolates dropped so
+/// a name cannot reverse the text after it), then [`super::cap_chars`] (at most `max_chars`
+/// characters, not bytes, the last being `…` when anything was cut).
 ///
 /// ```
 /// use tau_overlay::text::parts::clean_text;
@@ -40,25 +40,7 @@ pub const MAX_MESSAGE_CHARS: usize = 500;
 /// assert_eq!(clean_text("Büsra_the_great", 6), "Büsra…");
 /// ```
 pub fn clean_text(text: &str, max_chars: usize) -> String {
-    let kept = text.chars().filter_map(|c| match c {
-        '\n' | '\r' | '\t' => Some(' '),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-        c if c.is_control() => None,
-        c => Some(c),
-    });
-    let mut out = String::new();
-    for (n, c) in kept.enumerate() {
-        if n == max_chars {
-            // One too many: replace the last kept character with the ellipsis.
-            out.pop();
-            let trimmed = out.trim_end().len();
-            out.truncate(trimmed);
-            out.push('…');
-            break;
-        }
-        out.push(c);
-    }
-    out
+    super::cap_chars(&super::sanitize(text), max_chars)
 }
 
 #[cfg(test)]

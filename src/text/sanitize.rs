@@ -39,7 +39,8 @@ pub fn sanitize(text: &str) -> String {
 }
 
 /// `text` if it has at most `max` characters; otherwise its first `max - 1` characters and an
-/// [`ELLIPSIS`], `max` characters in all (a dangling zero-width joiner before the cut is dropped).
+/// [`ELLIPSIS`], at most `max` characters in all (a dangling zero-width joiner or trailing
+/// whitespace before the cut is dropped).
 /// `max == 0` gives an empty string.
 pub fn cap_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -47,7 +48,9 @@ pub fn cap_chars(text: &str, max: usize) -> String {
         Some(_) if max == 0 => String::new(),
         Some(_) => {
             let (cut, _) = text.char_indices().nth(max - 1).unwrap_or((text.len(), ' '));
-            let mut out = text[..cut].trim_end_matches('\u{200d}').to_string();
+            let mut out = text[..cut]
+                .trim_end_matches(|c: char| c == '\u{200d}' || c.is_whitespace())
+                .to_string();
             out.push(ELLIPSIS);
             out
         }

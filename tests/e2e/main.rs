@@ -11,4 +11,5 @@ mod obs;
 mod overlay;
 mod themes;
 mod token_safety;
+mod viewer_text;
 mod viewers;

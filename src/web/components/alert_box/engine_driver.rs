@@ -1,8 +1,9 @@
 //! The browser driver of the pure alert [`Engine`]: one timer for all its deadlines, one signal
 //! update per batch of actions.
 
-use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot};
+use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot, ViewerText};
 use crate::tau::protocol::Envelope;
+use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
 use crate::web::browser::{page, timer};
 use gloo_timers::callback::Timeout;
@@ -26,6 +27,10 @@ pub struct UseAlertEngineOptions {
 
 struct Driver {
     engine: Engine,
+    /// Built from the config's `word_filter` with the browser's NFKC.
+    filter: WordFilter,
+    /// Cheermotes recognised in cheer messages (colours; images come from Helix at render).
+    cheermotes: CheermoteSet,
     /// Re-armed only when the engine's next deadline moves earlier.
     alarm: Alarm<Timeout>,
 }
@@ -45,10 +50,13 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
+    let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
     let engine = Engine::new(options.config, page::random_seed());
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
             engine,
+            filter,
+            cheermotes: CheermoteSet::builtin(),
             alarm: Alarm::default(),
         }),
         shown: RwSignal::new(Vec::new()),
@@ -71,6 +79,7 @@ impl AlertEngineHandle {
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
         self.driver.try_update_value(|d| {
+            d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed());
             d.alarm = Alarm::default();
         });
@@ -81,7 +90,8 @@ impl AlertEngineHandle {
         self.push_all(AlertInput::from_envelope(envelope));
     }
 
-    /// Feeds one alert input.
+    /// Feeds one alert input (its viewer text is cleaned and word-filtered first, as for
+    /// [`AlertEngineHandle::push_envelope`]).
     pub fn push(&self, input: AlertInput) {
         self.push_all(Some(input));
     }
@@ -90,7 +100,12 @@ impl AlertEngineHandle {
     pub fn push_all(&self, inputs: impl IntoIterator<Item = AlertInput>) {
         let now = page::now();
         if let Some(actions) = self.driver.try_update_value(|d| {
-            for input in inputs {
+            for mut input in inputs {
+                input.apply_viewer_text(&ViewerText {
+                    filter: &d.filter,
+                    nfkc: &BrowserNfkc,
+                    cheermotes: &d.cheermotes,
+                });
                 d.engine.push(input, now);
             }
             d.engine.poll(now)
@@ -144,5 +159,20 @@ impl AlertEngineHandle {
         if let Some(snapshot) = snapshot {
             self.snapshot.try_set(Some(snapshot));
         }
+    }
+}
+
+/// Unicode NFKC and lower case by the browser, for the word filter: the wasm carries no Unicode
+/// normalisation or case tables. [`String.prototype.normalize`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/normalize),
+/// [`String.prototype.toLowerCase`](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/toLowerCase).
+struct BrowserNfkc;
+
+impl Normalize for BrowserNfkc {
+    fn nfkc(&self, text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFKC"))
+    }
+
+    fn nfkc_lower(&self, text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFKC").to_lower_case())
     }
 }

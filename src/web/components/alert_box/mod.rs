@@ -22,6 +22,7 @@ pub use images::{use_helix_images, HelixImages, UseHelixImagesOptions, UseHelixI
 
 use crate::engine::{AlertClass, Control};
 use crate::text::parts::TextPart;
+use crate::text::{hex_color, twitch_cdn_url, Fragment};
 use core::time::Duration;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -148,7 +149,7 @@ pub fn AlertBox(
                         Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> })
                     };
                     let message = (!s.view.message.is_empty())
-                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{text_parts(s.view.message)}</div> });
+                        .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{fragments(s.view.message, images)}</div> });
                     view! {
                         <div
                             class="tau-alert"
@@ -174,6 +175,59 @@ pub fn AlertBox(
             />
         </div>
     }
+}
+
+/// Renders message fragments as text nodes and `<img>`s from Twitch's CDNs only: emotes by id
+/// (`.tau-alert__emote`), cheermotes (`.tau-alert__cheer`) as the tier image and the amount, or
+/// the token as text until an image is known. A cheermote's tier colour is a validated `#rrggbb`
+/// in `data-color`, which the stylesheet maps to `--tau-cheer-color` (no inline style).
+fn fragments(parts: Vec<Fragment>, images: Option<HelixImages>) -> impl IntoView {
+    // One view shape for every kind (a span, maybe an image, then text): fewer view types
+    // compile to less wasm than one per kind.
+    parts
+        .into_iter()
+        .map(|part| {
+            let src = part.image_url().and_then(|u| twitch_cdn_url(&u));
+            let (class, testid, color, image_class, alt, amount, cheer) = match part {
+                Fragment::Text(text) => (None, None, None, "", text, None, false),
+                Fragment::Emote { alt, .. } => (None, None, None, "tau-alert__emote", alt, None, false),
+                Fragment::Cheermote {
+                    prefix,
+                    amount,
+                    tier_color,
+                    ..
+                } => (
+                    Some("tau-alert__cheer"),
+                    Some("alert-cheermote"),
+                    tier_color.as_deref().and_then(hex_color),
+                    "tau-alert__cheermote",
+                    format!("{prefix}{amount}"),
+                    Some(amount),
+                    prefix.eq_ignore_ascii_case("cheer"),
+                ),
+            };
+            // Cheermote images of the global `Cheer` come from Helix once loaded (reactive).
+            let image = move || {
+                let helix = || images.filter(|_| cheer)?.cheermote(amount?);
+                src.clone().or_else(helix).and_then(|u| twitch_cdn_url(&u))
+            };
+            let (alt_text, has_image) = (alt.clone(), image.clone());
+            let img = move || {
+                image().map(|src| {
+                    let testid = (image_class == "tau-alert__emote").then_some("alert-emote");
+                    view! { <img class=image_class data-testid=testid src=src alt=alt_text.clone() /> }
+                })
+            };
+            // Beside its image a cheermote reads as its amount, an emote as nothing; without an
+            // image, as its text.
+            let text = move || match (has_image().is_some(), amount) {
+                (false, _) => alt.clone(),
+                (true, Some(bits)) => bits.to_string(),
+                (true, None) => String::new(),
+            };
+            view! { <span class=class data-testid=testid data-color=color>{img}{text}</span> }
+        })
+        .collect_view()
 }
 
 /// Renders text parts as text nodes inside spans (never as HTML).
