@@ -32,7 +32,9 @@ pub enum AlertClass {
     Redemption,
     /// A new follower.
     Follow,
-    /// Any other alertable type (hype train, charity, shoutout, …), named for CSS and templates.
+    /// Any other alertable type, named for CSS, templates and the config's `kinds`:
+    /// `hype-train-begin`, `hype-train-level`, `hype-train-end`, `goal-end`, `poll-end`,
+    /// `prediction-end`, `charity-donate`, `shoutout-receive`, `stream-online`.
     Other(&'static str),
 }
 
@@ -49,6 +51,26 @@ pub(crate) const ALL_CLASSES: [AlertClass; CLASS_COUNT] = [
     AlertClass::Redemption,
     AlertClass::Follow,
     AlertClass::Other("other"),
+];
+
+/// Every kind of alert, by [`AlertClass::name`]: the keys of the config's `kinds`.
+pub const KIND_NAMES: [&str; 16] = [
+    "follow",
+    "sub",
+    "resub",
+    "gift-bomb",
+    "cheer",
+    "raid",
+    "redemption",
+    "hype-train-begin",
+    "hype-train-level",
+    "hype-train-end",
+    "goal-end",
+    "poll-end",
+    "prediction-end",
+    "charity-donate",
+    "shoutout-receive",
+    "stream-online",
 ];
 
 impl AlertClass {
@@ -186,6 +208,17 @@ pub struct AlertInput {
     pub tier: u8,
     /// Cumulative months for subs and resubs, 0 if unknown.
     pub months: u32,
+    /// Months in a row for resubs that share it, 0 if not shared.
+    pub streak: u32,
+    /// A Prime sub (`{tier}` shows "Prime"; conditions see tier 1).
+    pub prime: bool,
+    /// A second number: goal target, a poll's total votes, people on a prediction's winning
+    /// outcome, hype train points; 0 if none.
+    pub total: u64,
+    /// A goal's description, a poll's or a prediction's title, plain.
+    pub title: Option<String>,
+    /// A poll's winning choice or a prediction's winning outcome, plain.
+    pub choice: Option<String>,
     /// For [`AlertClass::Sub`]: this subscriber received a gift (part of a gift bomb).
     pub is_gift: bool,
     /// The viewer chose to stay anonymous (cheers, gifts).
@@ -209,6 +242,11 @@ impl AlertInput {
             amount: 0,
             tier: 0,
             months: 0,
+            streak: 0,
+            prime: false,
+            total: 0,
+            title: None,
+            choice: None,
             is_gift: false,
             anonymous: false,
             message: None,

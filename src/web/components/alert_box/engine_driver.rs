@@ -4,7 +4,7 @@
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot};
 use crate::tau::protocol::Envelope;
 use crate::util::alarm::Alarm;
-use crate::web::browser::{page, timer};
+use crate::web::browser::{intl, page, timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
-    let engine = Engine::new(options.config, page::random_seed());
+    let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
             engine,
@@ -71,7 +71,7 @@ impl AlertEngineHandle {
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
         self.driver.try_update_value(|d| {
-            d.engine = Engine::new(config, page::random_seed());
+            d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
             d.alarm = Alarm::default();
         });
     }
