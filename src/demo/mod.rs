@@ -7,10 +7,10 @@
 //! Pacing: each batch is followed by a pause as long as the engine will keep its alerts on
 //! screen (duration + `slack_ms` + `exit_ms` per alert, read from the [`EngineConfig`]), so the
 //! queue never grows. The feed opens with a tour of every kind of alert, shortest first (a
-//! follow, a redemption, a sub, a cheer, a resub, a raid, a gift bomb and a follow flood, so
-//! every class shows in the first minute; then stream online, a Prime sub, a single gift, a hype
-//! train's begin, level-up and end, a goal reached, poll and prediction results, a charity
-//! donation and a shoutout, all within three minutes), then continues with weighted random
+//! follow, a redemption, a sub, a cheer, a resub, a raid and a gift bomb, so every class shows
+//! in the first minute; then stream online, a Prime sub, a single gift, a hype train's begin,
+//! level-up and end, a goal reached, poll and prediction results, a charity donation, a
+//! shoutout and a follow flood: every type within two and a half minutes), then continues with weighted random
 //! picks: follows mostly, now and then any other kind. A gift bomb is one gift event plus its
 //! recipients' subs, a flood a burst of follows at once: the engine turns them into one
 //! gift-bomb alert and a "+N new followers" summary, as it does live.
@@ -69,7 +69,6 @@ const OPENING: [Kind; 19] = [
     Kind::Resub,
     Kind::Raid,
     Kind::GiftBomb,
-    Kind::FollowFlood,
     Kind::StreamOnline,
     Kind::PrimeSub,
     Kind::GiftOne,
@@ -81,6 +80,7 @@ const OPENING: [Kind; 19] = [
     Kind::Prediction,
     Kind::Charity,
     Kind::Shoutout,
+    Kind::FollowFlood,
 ];
 
 /// After the tour: (kind, weight out of 100). A stream goes online once: only in the tour.
