@@ -12,6 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/lang.rs"]
+mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
 
