@@ -156,7 +156,9 @@ fn example_config_parses_and_means_what_it_says() {
         c.flood(AlertClass::Follow),
         Some(FloodBudget { max: 5, per_ms: 10_000 })
     );
-    assert!(!c.class(AlertClass::Other("hype-train")).enabled);
+    assert_eq!(c.duration(AlertClass::Other("goal-end")).as_millis(), 6000);
+    assert!(!c.kinds.enabled("hype-train-level") && c.kinds.enabled("hype-train-begin"));
+    assert_eq!(c.lang, Some(Lang::En));
 }
 
 #[test]

@@ -142,7 +142,10 @@ fn demo_plays_every_alert_type_within_two_and_a_half_minutes() {
         }
         for (_, view) in &shown {
             let text = view.headline_text();
-            assert!(!text.contains(['{', '}']) && !text.starts_with("Someone"), "seed {seed}: {text}");
+            assert!(
+                !text.contains(['{', '}']) && !text.starts_with("Someone"),
+                "seed {seed}: {text}"
+            );
         }
     }
 }

@@ -72,7 +72,10 @@ fn every_type() -> Vec<(serde_json::Value, &'static str)> {
     bits["event_data"]["bits"] = 1000.into();
     vec![
         (fixture("channel-follow.json"), "TestFollower is now following!"),
-        (fixture("channel-subscribe.json"), "TestSubscriber just subscribed at tier 1!"),
+        (
+            fixture("channel-subscribe.json"),
+            "TestSubscriber just subscribed at tier 1!",
+        ),
         (prime, "TestSubscriber just subscribed with Prime!"),
         (no_streak, "TestResubber resubscribed for 15 months!"),
         (streak, "TestResubber resubscribed for 15 months, 3 in a row!"),
@@ -84,17 +87,38 @@ fn every_type() -> Vec<(serde_json::Value, &'static str)> {
             fixture("channel-channel_points_custom_reward_redemption-add.json"),
             "TestRedeemer redeemed Text to speech for 1000 points!",
         ),
-        (fixture("channel-hype_train-begin.json"), "A hype train started at level 1!"),
-        (fixture("channel-hype_train-progress.json"), "The hype train reached level 2!"),
-        (fixture("channel-hype_train-end.json"), "The hype train ended at level 2!"),
-        (fixture("channel-goal-end.json"), "Goal reached: Road to 1000 followers (1003/1000)!"),
-        (fixture("channel-poll-end.json"), "Poll “Which language next stream?”: Rust wins with 31 votes!"),
-        (fixture("channel-prediction-end.json"), "Prediction “Will the build pass first try?”: Yes won!"),
+        (
+            fixture("channel-hype_train-begin.json"),
+            "A hype train started at level 1!",
+        ),
+        (
+            fixture("channel-hype_train-progress.json"),
+            "The hype train reached level 2!",
+        ),
+        (
+            fixture("channel-hype_train-end.json"),
+            "The hype train ended at level 2!",
+        ),
+        (
+            fixture("channel-goal-end.json"),
+            "Goal reached: Road to 1000 followers (1003/1000)!",
+        ),
+        (
+            fixture("channel-poll-end.json"),
+            "Poll “Which language next stream?”: Rust wins with 31 votes!",
+        ),
+        (
+            fixture("channel-prediction-end.json"),
+            "Prediction “Will the build pass first try?”: Yes won!",
+        ),
         (
             fixture("channel-charity_campaign-donate.json"),
             "TestFollower donated $15.00 to Example Charity!",
         ),
-        (fixture("channel-shoutout-receive.json"), "TestRaider shouted you out to 42 viewers!"),
+        (
+            fixture("channel-shoutout-receive.json"),
+            "TestRaider shouted you out to 42 viewers!",
+        ),
         (fixture("stream-online.json"), "TestStreamer is live!"),
     ]
 }
@@ -115,9 +139,10 @@ fn every_alert_type_has_a_translated_text_with_its_values_in_all_five_languages(
             assert!(!text.trim().is_empty() && text != en, "{lang:?}: {text:?} for {en:?}");
             assert!(!text.contains(['{', '}']), "{lang:?}: {text:?}");
             // Every name and number of the English text is in the translation too.
-            for word in en.split(|c: char| !c.is_alphanumeric()).filter(|w| {
-                w.starts_with("Test") || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
-            }) {
+            for word in en
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with("Test") || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+            {
                 assert!(text.contains(word), "{lang:?}: {text:?} lacks {word:?} of {en:?}");
             }
         }
@@ -165,7 +190,7 @@ fn numbers_go_through_the_formatter_the_shell_passes() {
             let digits = n.to_string();
             let mut out = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push('.');
                 }
                 out.push(c);
@@ -192,12 +217,18 @@ fn numbers_go_through_the_formatter_the_shell_passes() {
 #[test]
 fn unknown_template_variables_are_config_errors_naming_the_key_path() {
     for (json, path) in [
-        (r#"{"classes": {"cheer": {"headline": "{nmae} cheered"}}}"#, "classes.cheer.headline"),
+        (
+            r#"{"classes": {"cheer": {"headline": "{nmae} cheered"}}}"#,
+            "classes.cheer.headline",
+        ),
         (
             r#"{"classes": {"raid": {"variations": [{}, {"headline": "{viewer}"}]}}}"#,
             "classes.raid.variations[1].headline",
         ),
-        (r#"{"kinds": {"goal-end": {"headline": "{goal}"}}}"#, "kinds.goal-end.headline"),
+        (
+            r#"{"kinds": {"goal-end": {"headline": "{goal}"}}}"#,
+            "kinds.goal-end.headline",
+        ),
     ] {
         let e = EngineConfig::from_json(json).unwrap_err();
         assert_eq!(e.path, path, "{json}");
@@ -206,17 +237,23 @@ fn unknown_template_variables_are_config_errors_naming_the_key_path() {
     }
     let e = EngineConfig::from_json(r#"{"kinds": {"hype-train": {"enabled": false}}}"#).unwrap_err();
     assert_eq!(e.path, "kinds.hype-train");
-    assert!(e.problem.starts_with("unknown kind \"hype-train\" (expected one of follow, sub,"), "{e}");
+    assert!(
+        e.problem
+            .starts_with("unknown kind \"hype-train\" (expected one of follow, sub,"),
+        "{e}"
+    );
     let e = EngineConfig::from_json(r#"{"lang": "klingon"}"#).unwrap_err();
-    assert_eq!(e.to_string(), "lang: unknown language \"klingon\" (expected one of en, de, es, fr, pt-BR)");
+    assert_eq!(
+        e.to_string(),
+        "lang: unknown language \"klingon\" (expected one of en, de, es, fr, pt-BR)"
+    );
 }
 
 #[test]
 fn a_template_can_never_inject_markup() {
-    let config = EngineConfig::from_json(
-        r#"{"kinds": {"follow": {"headline": "<img src=x onerror=alert(1)>{name}<b>!</b>"}}}"#,
-    )
-    .unwrap();
+    let config =
+        EngineConfig::from_json(r#"{"kinds": {"follow": {"headline": "<img src=x onerror=alert(1)>{name}<b>!</b>"}}}"#)
+            .unwrap();
     let mut frame = fixture("channel-follow.json");
     frame["event_data"]["user_name"] = "<script>x</script>".into();
     let mut engine = Engine::new(config, 1);

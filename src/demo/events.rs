@@ -63,7 +63,10 @@ pub(super) fn redemption(name: &str, id: u64, (title, cost, input): (&str, u64, 
     let extra = format!(
         r#""id":"demo-{id}","user_input":{input},"status":"unfulfilled","reward":{{"id":"r{cost}","title":{title},"cost":{cost},"prompt":""}},"redeemed_at":{AT}"#
     );
-    ("channel-channel_points_custom_reward_redemption-add", with_user(name, &extra))
+    (
+        "channel-channel_points_custom_reward_redemption-add",
+        with_user(name, &extra),
+    )
 }
 
 /// A hype train frame of `event_type` at `level`.

@@ -19,9 +19,9 @@ mod events;
 
 use crate::engine::{AlertClass, EngineConfig};
 use crate::tau::protocol::{Envelope, Frame};
-use events as ev;
 use crate::util::clock::{Instant, Rng};
 use core::time::Duration;
+use events as ev;
 
 const NAMES: &[&str] = &[
     "PixelPanda",
@@ -236,20 +236,30 @@ impl DemoFeed {
                 one(ev::redemption(name, self.serial, reward), AlertClass::Redemption)
             }
             Kind::GiftOne | Kind::GiftBomb => {
-                let total = if kind == Kind::GiftOne { 1 } else { 3 + self.rng.below_inclusive(7) };
+                let total = if kind == Kind::GiftOne {
+                    1
+                } else {
+                    3 + self.rng.below_inclusive(7)
+                };
                 let mut batch = vec![ev::gift(name, total)];
                 batch.extend((0..total).map(|_| ev::gift_recipient(self.pick(NAMES))));
                 (batch, (AlertClass::GiftBomb, 1))
             }
             Kind::HypeTrain => one(self.hype_step(), other),
-            Kind::Goal => one(ev::goal_end([100, 250, 500][self.rng.below_inclusive(2) as usize]), other),
+            Kind::Goal => one(
+                ev::goal_end([100, 250, 500][self.rng.below_inclusive(2) as usize]),
+                other,
+            ),
             Kind::Poll => {
                 let votes = [0; 3].map(|_: u64| 1 + self.rng.below_inclusive(60));
                 one(ev::poll_end(votes), other)
             }
             Kind::Prediction => {
                 let yes = self.rng.below_inclusive(1) == 0;
-                one(ev::prediction_end(yes, 1000 * (1 + self.rng.below_inclusive(20))), other)
+                one(
+                    ev::prediction_end(yes, 1000 * (1 + self.rng.below_inclusive(20))),
+                    other,
+                )
             }
             Kind::Charity => {
                 let cents = [500, 1000, 2500][self.rng.below_inclusive(2) as usize];
@@ -265,7 +275,11 @@ impl DemoFeed {
     fn hype_step(&mut self) -> (&'static str, String) {
         match self.hype {
             None => {
-                let top = if self.serial <= OPENING.len() as u64 { 2 } else { 2 + self.rng.below_inclusive(2) };
+                let top = if self.serial <= OPENING.len() as u64 {
+                    2
+                } else {
+                    2 + self.rng.below_inclusive(2)
+                };
                 self.hype = Some((1, top));
                 ev::hype_train("channel-hype_train-begin", 1)
             }

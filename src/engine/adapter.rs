@@ -4,7 +4,7 @@
 //! subscription ends, charity campaign updates) map to `None`. Hype train progress becomes a
 //! `hype-train-level` input; the engine shows it only when the level went up.
 
-use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
+use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, Outcome, RedemptionInfo, RedemptionStatus};
 use crate::tau::protocol::{Envelope, Origin, TauEvent};
 
 fn origin(origin: &Origin) -> InputOrigin {
@@ -125,7 +125,10 @@ impl AlertInput {
             E::GoalEnd(e) => {
                 input.amount = e.current_amount.max(0) as u64;
                 input.total = e.target_amount.max(0) as u64;
-                input.title = text(&e.description);
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.description),
+                    choice: None,
+                }));
                 AlertClass::Other("goal-end")
             }
             E::PollEnd(e) => {
@@ -137,8 +140,10 @@ impl AlertInput {
                 let winner = e.choices.iter().rev().max_by_key(|c| c.votes).filter(|c| c.votes > 0)?;
                 input.amount = winner.votes;
                 input.total = e.choices.iter().map(|c| c.votes).sum();
-                input.title = text(&e.title);
-                input.choice = text(&winner.title);
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.title),
+                    choice: text(&winner.title),
+                }));
                 AlertClass::Other("poll-end")
             }
             E::PredictionEnd(e) => {
@@ -149,8 +154,10 @@ impl AlertInput {
                 }
                 input.amount = winner.channel_points;
                 input.total = winner.users;
-                input.title = text(&e.title);
-                input.choice = text(&winner.title);
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.title),
+                    choice: text(&winner.title),
+                }));
                 AlertClass::Other("prediction-end")
             }
             E::StreamOnline(e) => {

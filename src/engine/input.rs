@@ -190,6 +190,15 @@ pub struct Donation {
     pub charity: String,
 }
 
+/// What a goal, poll or prediction was about and who won (boxed in [`AlertInput`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// A goal's description, a poll's or a prediction's title, plain; `None` when empty.
+    pub title: Option<String>,
+    /// A poll's winning choice or a prediction's winning outcome, plain.
+    pub choice: Option<String>,
+}
+
 /// One alertable event as the engine sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlertInput {
@@ -215,10 +224,8 @@ pub struct AlertInput {
     /// A second number: goal target, a poll's total votes, people on a prediction's winning
     /// outcome, hype train points; 0 if none.
     pub total: u64,
-    /// A goal's description, a poll's or a prediction's title, plain.
-    pub title: Option<String>,
-    /// A poll's winning choice or a prediction's winning outcome, plain.
-    pub choice: Option<String>,
+    /// Set for goals, polls and predictions: their title and winner.
+    pub outcome: Option<Box<Outcome>>,
     /// For [`AlertClass::Sub`]: this subscriber received a gift (part of a gift bomb).
     pub is_gift: bool,
     /// The viewer chose to stay anonymous (cheers, gifts).
@@ -245,8 +252,7 @@ impl AlertInput {
             streak: 0,
             prime: false,
             total: 0,
-            title: None,
-            choice: None,
+            outcome: None,
             is_gift: false,
             anonymous: false,
             message: None,

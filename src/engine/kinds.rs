@@ -33,9 +33,16 @@ struct KindName(&'static str);
 impl<'de> Deserialize<'de> for KindName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
-        KIND_NAMES.iter().find(|k| **k == name).map(|k| KindName(k)).ok_or_else(|| {
-            D::Error::custom(format!("unknown kind {name:?} (expected one of {})", KIND_NAMES.join(", ")))
-        })
+        KIND_NAMES
+            .iter()
+            .find(|k| **k == name)
+            .map(|k| KindName(k))
+            .ok_or_else(|| {
+                D::Error::custom(format!(
+                    "unknown kind {name:?} (expected one of {})",
+                    KIND_NAMES.join(", ")
+                ))
+            })
     }
 }
 

@@ -87,9 +87,8 @@ impl Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(deserializer)?;
-        Lang::from_tag(&tag).ok_or_else(|| {
-            D::Error::custom(format!("unknown language {tag:?} (expected one of {LANG_NAMES})"))
-        })
+        Lang::from_tag(&tag)
+            .ok_or_else(|| D::Error::custom(format!("unknown language {tag:?} (expected one of {LANG_NAMES})")))
     }
 }
 

@@ -56,7 +56,9 @@ pub use condition::{Condition, ConditionError};
 pub(crate) use config::{objects as config_objects, read_value};
 pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;
-pub use input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus, KIND_NAMES};
+pub use input::{
+    AlertClass, AlertInput, Donation, InputOrigin, Money, Outcome, RedemptionInfo, RedemptionStatus, KIND_NAMES,
+};
 pub use kinds::{KindConfig, Kinds};
 pub use lang::{plain_number, FormatNumber, Lang, Number, Text, LANG_NAMES, TEXT_COUNT};
 pub use machine::Engine;

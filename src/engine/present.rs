@@ -19,7 +19,11 @@ impl Engine {
         } else {
             None
         };
-        let kind = self.config.kinds.get(input.class.name()).and_then(|k| k.headline.as_ref());
+        let kind = self
+            .config
+            .kinds
+            .get(input.class.name())
+            .and_then(|k| k.headline.as_ref());
         let template = variation
             .and_then(|v| v.headline.as_ref())
             .or(kind.filter(|_| single))

@@ -115,7 +115,7 @@ impl Template {
         let mut out = Vec::new();
         let mut text = String::new();
         let number = |n: u64| numbers(lang, Number::Count(n));
-        let clean = |s: &Option<String>| s.as_deref().map(|s| clean_text(s, MAX_TITLE_CHARS)).unwrap_or_default();
+        let clean = |s: Option<&str>| s.map(|s| clean_text(s, MAX_TITLE_CHARS)).unwrap_or_default();
         for part in &self.0 {
             let var = match part {
                 Part::Text(t) => {
@@ -156,8 +156,8 @@ impl Template {
                     Some(d) => clean_text(&d.charity, MAX_TITLE_CHARS),
                     None => lang.text(Text::ACharity).to_string(),
                 },
-                Var::Title => clean(&input.title),
-                Var::Choice => clean(&input.choice),
+                Var::Title => clean(input.outcome.as_ref().and_then(|o| o.title.as_deref())),
+                Var::Choice => clean(input.outcome.as_ref().and_then(|o| o.choice.as_deref())),
                 Var::Kind => input.class.name().to_string(),
             };
             text.push_str(&value);
@@ -219,7 +219,7 @@ pub fn default_text(input: &AlertInput, shape: AlertShape, count: u32) -> Text {
             "hype-train-begin" => Text::HypeBegin,
             "hype-train-level" => Text::HypeLevel,
             "hype-train-end" => Text::HypeEnd,
-            "goal-end" if input.title.is_some() => Text::GoalEnd,
+            "goal-end" if input.outcome.as_ref().is_some_and(|o| o.title.is_some()) => Text::GoalEnd,
             "goal-end" => Text::GoalEndUntitled,
             "poll-end" => Text::PollEnd,
             "prediction-end" => Text::PredictionEnd,
@@ -272,7 +272,9 @@ mod tests {
     }
 
     fn render(template: &str, input: &AlertInput, count: u32) -> Vec<TextPart> {
-        Template::parse(template).unwrap().render(input, count, Lang::En, plain_number)
+        Template::parse(template)
+            .unwrap()
+            .render(input, count, Lang::En, plain_number)
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! there. Parsing is pure: the browser shell hands in `location.hash`, gets back the config, the
 //! problems to show in preview, and the fragment to put back into the address bar without the token.
 
+use crate::engine::Lang;
 use core::fmt;
 use core::time::Duration;
-use crate::engine::Lang;
 pub use origin::{LinkRefused, TauOrigin};
 
 mod fragment;
