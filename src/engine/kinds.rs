@@ -4,8 +4,8 @@
 use super::input::KIND_NAMES;
 use super::template::Template;
 use serde::de::{Deserializer, Error as _};
+use serde::de::{MapAccess, Visitor};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// Settings for one kind of alert (see [`KIND_NAMES`]).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -27,7 +27,6 @@ impl Default for KindConfig {
 }
 
 /// A kind name from [`KIND_NAMES`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct KindName(&'static str);
 
 impl<'de> Deserialize<'de> for KindName {
@@ -46,14 +45,15 @@ impl<'de> Deserialize<'de> for KindName {
     }
 }
 
-/// The per-kind settings, keyed by [`KIND_NAMES`]; a kind not listed takes the defaults.
+/// The per-kind settings, keyed by [`KIND_NAMES`]; a kind not listed takes the defaults. (A
+/// short list rather than a map: a few entries at most, and no map code in the bundle.)
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Kinds(BTreeMap<&'static str, KindConfig>);
+pub struct Kinds(Vec<(&'static str, KindConfig)>);
 
 impl Kinds {
-    /// The settings for the kind `name`, if the config has any.
+    /// The settings for the kind `name`, if the config has any (the last entry wins).
     pub fn get(&self, name: &str) -> Option<&KindConfig> {
-        self.0.get(name)
+        self.0.iter().rev().find(|(k, _)| *k == name).map(|(_, c)| c)
     }
 
     /// Whether the kind `name` alerts.
@@ -64,14 +64,28 @@ impl Kinds {
     /// Sets the settings of `name` (one of [`KIND_NAMES`]; others are ignored).
     pub fn set(&mut self, name: &str, config: KindConfig) {
         if let Some(k) = KIND_NAMES.iter().find(|k| **k == name) {
-            self.0.insert(k, config);
+            self.0.retain(|(n, _)| n != k);
+            self.0.push((k, config));
         }
     }
 }
 
 impl<'de> Deserialize<'de> for Kinds {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<KindName, KindConfig>::deserialize(deserializer)?;
-        Ok(Kinds(map.into_iter().map(|(k, v)| (k.0, v)).collect()))
+        struct KindsVisitor;
+        impl<'de> Visitor<'de> for KindsVisitor {
+            type Value = Kinds;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kinds, A::Error> {
+                let mut kinds = Kinds::default();
+                while let Some((KindName(name), config)) = map.next_entry::<KindName, KindConfig>()? {
+                    kinds.set(name, config);
+                }
+                Ok(kinds)
+            }
+        }
+        deserializer.deserialize_map(KindsVisitor)
     }
 }
