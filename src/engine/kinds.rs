@@ -38,7 +38,8 @@ impl<'de> Deserialize<'de> for KindName {
             .map(|k| KindName(k))
             .ok_or_else(|| {
                 D::Error::custom(format!(
-                    "unknown kind {name:?} (expected one of {})",
+                    "unknown kind {} (expected one of {})",
+                    crate::tau::wire::to_string(&name),
                     KIND_NAMES.join(", ")
                 ))
             })

@@ -4,6 +4,7 @@
 
 use super::input::Money;
 use super::lang_texts::{DE, EN, ES, FR, PT_BR};
+use crate::tau::wire;
 use serde::de::{Deserialize, Deserializer, Error as _};
 
 /// A language of the built-in texts.
@@ -87,8 +88,12 @@ impl Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(deserializer)?;
-        Lang::from_tag(&tag)
-            .ok_or_else(|| D::Error::custom(format!("unknown language {tag:?} (expected one of {LANG_NAMES})")))
+        Lang::from_tag(&tag).ok_or_else(|| {
+            D::Error::custom(format!(
+                "unknown language {} (expected one of {LANG_NAMES})",
+                wire::to_string(&tag)
+            ))
+        })
     }
 }
 
