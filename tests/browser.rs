@@ -14,6 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/corpus.rs"]
 mod corpus;
+#[path = "browser/lang.rs"]
+mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
 

@@ -156,7 +156,9 @@ fn example_config_parses_and_means_what_it_says() {
         c.flood(AlertClass::Follow),
         Some(FloodBudget { max: 5, per_ms: 10_000 })
     );
-    assert!(!c.class(AlertClass::Other("hype-train")).enabled);
+    assert_eq!(c.duration(AlertClass::Other("goal-end")).as_millis(), 6000);
+    assert!(!c.kinds.enabled("hype-train-level") && c.kinds.enabled("hype-train-begin"));
+    assert_eq!(c.lang, Some(Lang::En));
 }
 
 #[test]
@@ -627,7 +629,7 @@ fn on_fulfilled_redemptions_wait_for_fulfilment_and_drop_on_cancel() {
     s.push(redemption("r4", Canceled, true));
     s.push(redemption("r4", Unfulfilled, false));
     s.run(120_000);
-    assert_eq!(s.headlines(), ["ana redeemed Hydrate!!"]);
+    assert_eq!(s.headlines(), ["ana redeemed Hydrate! for 100 points!"]);
     assert_eq!(s.shows()[0].0, 1000);
     let c = s.engine.counts();
     assert_eq!(
@@ -728,6 +730,12 @@ fn adapter_maps_every_alertable_fixture_and_nothing_else() {
         ),
         ("channel-shoutout-receive", Other("shoutout-receive"), "TestRaider", 42),
         ("subscribe", Resub, "TestSubscriber", 7),
+        ("channel-hype_train-progress", Other("hype-train-level"), "", 2),
+        ("channel-hype_train-end", Other("hype-train-end"), "", 2),
+        ("channel-goal-end", Other("goal-end"), "", 1003),
+        ("channel-poll-end", Other("poll-end"), "", 31),
+        ("channel-prediction-end", Other("prediction-end"), "", 15000),
+        ("stream-online", Other("stream-online"), "TestStreamer", 0),
     ];
     let files = fixtures![
         "channel-follow",
@@ -741,6 +749,12 @@ fn adapter_maps_every_alertable_fixture_and_nothing_else() {
         "channel-charity_campaign-donate",
         "channel-shoutout-receive",
         "subscribe",
+        "channel-hype_train-progress",
+        "channel-hype_train-end",
+        "channel-goal-end",
+        "channel-poll-end",
+        "channel-prediction-end",
+        "stream-online",
     ];
     for ((name, text), (want_name, class, user, amount)) in files.iter().zip(alerts) {
         assert_eq!(*name, want_name);
@@ -754,11 +768,11 @@ fn adapter_maps_every_alertable_fixture_and_nothing_else() {
         "channel-ban",
         "channel-goal-progress",
         "channel-poll-begin",
-        "channel-prediction-end",
         "channel-subscription-end",
         "channel-update",
-        "stream-online",
-        "channel-hype_train-progress",
+        "stream-offline",
+        "channel-prediction-lock",
+        "channel-goal-begin",
         "channel-channel_points_custom_reward-add",
     ];
     for (name, text) in not_alerts {

@@ -63,7 +63,7 @@ fn demo_falls_behind_no_more_every_class_shows_in_the_first_minute() {
 
 #[test]
 fn demo_gift_bombs_and_floods_are_still_shown_as_such() {
-    let (shown, _) = run_demo(7, 90_000);
+    let (shown, _) = run_demo(7, 200_000);
     let bomb = shown
         .iter()
         .find(|(_, v)| v.class == AlertClass::GiftBomb)
@@ -104,6 +104,48 @@ fn demo_queue_stays_short_over_half_an_hour() {
             "shoutout-receive",
         ] {
             assert!(others.contains(kind), "seed {seed}: {others:?} lacks {kind}");
+        }
+    }
+}
+
+/// When each alert kind (and a few variations of issue 9 point 1) first shows in the demo.
+fn first_shown(shown: &[(u64, AlertView)]) -> Vec<(String, u64)> {
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    for (t, view) in shown {
+        let text = view.headline_text();
+        let mut names = vec![view.class.name().to_string()];
+        if text.contains("with Prime") {
+            names.push("prime-sub".into());
+        }
+        if text.ends_with(" gifted a sub!") {
+            names.push("single-gift".into());
+        }
+        for name in names {
+            if !seen.iter().any(|(n, _)| *n == name) {
+                seen.push((name, *t));
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn demo_plays_every_alert_type_within_two_and_a_half_minutes() {
+    for seed in 1..=20 {
+        let (shown, _) = run_demo(seed, 150_000);
+        let seen = first_shown(&shown);
+        for kind in KIND_NAMES.iter().copied().chain(["prime-sub", "single-gift"]) {
+            assert!(
+                seen.iter().any(|(n, _)| n == kind),
+                "seed {seed}: {kind} not shown in 150 s; shown: {seen:?}"
+            );
+        }
+        for (_, view) in &shown {
+            let text = view.headline_text();
+            assert!(
+                !text.contains(['{', '}']) && !text.starts_with("Someone"),
+                "seed {seed}: {text}"
+            );
         }
     }
 }

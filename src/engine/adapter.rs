@@ -1,8 +1,10 @@
 //! From TAU envelopes to [`AlertInput`]s: the one place that knows both the wire types and the
-//! engine. Non-alert events (goals, polls, predictions, moderation, rewards, stream state,
-//! subscription ends, hype train progress, charity campaign updates) map to `None`.
+//! engine. Non-alert events (goal, poll and prediction starts and progress, goals not achieved,
+//! polls and predictions without a winner, moderation, rewards, stream offline, channel updates,
+//! subscription ends, charity campaign updates) map to `None`. Hype train progress becomes a
+//! `hype-train-level` input; the engine shows it only when the level went up.
 
-use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
+use super::input::{AlertClass, AlertInput, Donation, InputOrigin, Money, Outcome, RedemptionInfo, RedemptionStatus};
 use crate::tau::protocol::{Envelope, Origin, TauEvent};
 use crate::text::{irc_positions, sub_message_positions};
 
@@ -17,6 +19,14 @@ fn origin(origin: &Origin) -> InputOrigin {
 
 fn text(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.to_string())
+}
+
+fn is_prime(tier: &str) -> bool {
+    tier.trim().eq_ignore_ascii_case("prime")
+}
+
+fn months(n: u64) -> u32 {
+    n.min(u64::from(u32::MAX)) as u32
 }
 
 fn status(s: &str) -> RedemptionStatus {
@@ -40,12 +50,15 @@ impl AlertInput {
             E::Follow(_) => AlertClass::Follow,
             E::Subscribe(e) => {
                 input.tier = e.tier_number();
+                input.prime = is_prime(&e.tier);
                 input.is_gift = e.is_gift;
                 AlertClass::Sub
             }
             E::SubscriptionMessage(e) => {
                 input.tier = e.tier_number();
-                input.months = e.cumulative_months.min(u64::from(u32::MAX)) as u32;
+                input.prime = is_prime(&e.tier);
+                input.months = months(e.cumulative_months);
+                input.streak = months(e.streak_months.unwrap_or(0));
                 input.amount = e.cumulative_months;
                 input.message = text(&e.message.text);
                 input.emotes = sub_message_positions(e.message.emotes.as_deref().unwrap_or_default());
@@ -85,8 +98,10 @@ impl AlertInput {
             E::LegacySubscribe(e) => {
                 let m = &e.data.message;
                 input.tier = e.tier_number();
+                input.prime = is_prime(&m.sub_plan);
                 input.is_gift = m.is_gift;
-                input.months = m.cumulative_months.unwrap_or(0).min(u64::from(u32::MAX)) as u32;
+                input.months = months(m.cumulative_months.unwrap_or(0));
+                input.streak = months(m.streak_months.unwrap_or(0));
                 input.message = text(e.message_text());
                 match (m.is_gift, m.context.as_str()) {
                     (true, _) => {
@@ -100,12 +115,59 @@ impl AlertInput {
                     _ => AlertClass::Sub,
                 }
             }
-            E::HypeTrainBegin(e) | E::HypeTrainEnd(e) => {
+            E::HypeTrainBegin(e) | E::HypeTrainProgress(e) | E::HypeTrainEnd(e) => {
                 input.amount = e.level.unwrap_or(1);
+                input.total = e.total;
                 match event {
                     E::HypeTrainBegin(_) => AlertClass::Other("hype-train-begin"),
+                    E::HypeTrainProgress(_) => AlertClass::Other("hype-train-level"),
                     _ => AlertClass::Other("hype-train-end"),
                 }
+            }
+            E::GoalEnd(e) if !e.is_achieved => return None,
+            E::GoalEnd(e) => {
+                input.amount = e.current_amount.max(0) as u64;
+                input.total = e.target_amount.max(0) as u64;
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.description),
+                    choice: None,
+                }));
+                AlertClass::Other("goal-end")
+            }
+            E::PollEnd(e) => {
+                // Completed or ended early; an archived or deleted poll is no news.
+                if !matches!(e.status.as_deref(), None | Some("completed" | "terminated")) {
+                    return None;
+                }
+                // The first choice with the most votes wins; no votes, no winner.
+                let winner = e.choices.iter().rev().max_by_key(|c| c.votes).filter(|c| c.votes > 0)?;
+                input.amount = winner.votes;
+                input.total = e.choices.iter().map(|c| c.votes).sum();
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.title),
+                    choice: text(&winner.title),
+                }));
+                AlertClass::Other("poll-end")
+            }
+            E::PredictionEnd(e) => {
+                let won = e.winning_outcome_id.as_deref();
+                let winner = e.outcomes.iter().find(|o| Some(o.id.as_str()) == won)?;
+                if e.status.as_deref().is_some_and(|s| s != "resolved") {
+                    return None;
+                }
+                input.amount = winner.channel_points;
+                input.total = winner.users;
+                input.outcome = Some(Box::new(Outcome {
+                    title: text(&e.title),
+                    choice: text(&winner.title),
+                }));
+                AlertClass::Other("prediction-end")
+            }
+            E::StreamOnline(e) => {
+                input.user = [&e.broadcaster_user_name, &e.broadcaster_user_login]
+                    .into_iter()
+                    .find_map(|n| text(n));
+                AlertClass::Other("stream-online")
             }
             E::CharityDonate(e) => {
                 input.amount = e.amount.value;

@@ -8,6 +8,9 @@
 
 use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
+use super::kinds::Kinds;
+use super::lang::Lang;
+use super::template::Template;
 use crate::tau::wire;
 use core::time::Duration;
 use objects::{object, objects, opt_object};
@@ -76,9 +79,8 @@ pub struct Variation {
     pub weight: u32,
     /// When an exclusive variation matches, only exclusive matches are candidates.
     pub exclusive: bool,
-    /// Headline template overriding the class's (`{name}`, `{amount}`, `{count}`, `{tier}`,
-    /// `{months}`, `{reward}`).
-    pub headline: Option<String>,
+    /// Headline template overriding the kind's and the class's (variables: see [`Var`](super::Var)).
+    pub headline: Option<Template>,
     /// Image hint for the shell.
     pub image: Option<String>,
     /// Sound hint for the shell.
@@ -133,7 +135,7 @@ pub struct ClassConfig {
     #[serde(deserialize_with = "opt_object")]
     pub flood: Option<FloodBudget>,
     /// Headline template for this class.
-    pub headline: Option<String>,
+    pub headline: Option<Template>,
     /// How variations are picked.
     pub selection: Selection,
     /// The variations, in order.
@@ -251,6 +253,11 @@ pub struct EngineConfig {
     /// The word filter for viewer names, messages and reward titles (off when empty).
     #[serde(default)]
     pub word_filter: crate::text::WordFilterConfig,
+    /// Per-kind off switches and headlines, keyed by [`KIND_NAMES`](super::KIND_NAMES).
+    pub kinds: Kinds,
+    /// Language of the built-in texts (`en`, `de`, `es`, `fr`, `pt-BR`); the fragment's `lang`
+    /// wins over it, and without either the browser's language is used.
+    pub lang: Option<Lang>,
 }
 
 impl Default for EngineConfig {
@@ -270,6 +277,8 @@ impl Default for EngineConfig {
             gift_orphan_interval_ms: 10_000,
             classes: Classes::default(),
             word_filter: crate::text::WordFilterConfig::default(),
+            kinds: Kinds::default(),
+            lang: None,
         }
     }
 }
@@ -549,7 +558,8 @@ mod tests {
         let c = EngineConfig::from_json(
             r#"{"delay_ms": 1, "exit_ms": 2, "slack_ms": 3, "max_duration_ms": 4, "max_queue": 5, "interrupt": true,
                 "replay_seen": true, "history": 6, "redemptions": "on_fulfilled", "redemption_hold_ms": 7,
-                "gift_window_ms": 8, "gift_orphan_interval_ms": 9,
+                "gift_window_ms": 8, "gift_orphan_interval_ms": 9, "lang": "pt-BR",
+                "kinds": {"goal-end": {"enabled": false, "headline": "k"}},
                 "classes": {"other": {"enabled": false, "priority": 10, "duration_ms": 11, "max_age_ms": 12,
                     "min_amount": 13, "message_min_amount": 14, "speak_min_amount": 15,
                     "flood": {"max": 16, "per_ms": 17}, "headline": "h", "selection": "random",
@@ -558,7 +568,7 @@ mod tests {
                         "image": "i", "sound": "s", "duration_ms": 20, "media_ms": 21}]}}}"#,
         )
         .unwrap();
-        let want = EngineConfig {
+        let mut want = EngineConfig {
             delay_ms: 1,
             exit_ms: 2,
             slack_ms: 3,
@@ -581,7 +591,7 @@ mod tests {
                     message_min_amount: 14,
                     speak_min_amount: Some(15),
                     flood: Some(FloodBudget { max: 16, per_ms: 17 }),
-                    headline: Some("h".into()),
+                    headline: Template::parse("h").ok(),
                     selection: Selection::Random,
                     variations: vec![Variation {
                         name: "n".into(),
@@ -593,7 +603,7 @@ mod tests {
                         reward: Some("r".into()),
                         weight: 19,
                         exclusive: true,
-                        headline: Some("vh".into()),
+                        headline: Template::parse("vh").ok(),
                         image: Some("i".into()),
                         sound: Some("s".into()),
                         duration_ms: Some(20),
@@ -603,7 +613,14 @@ mod tests {
                 ..Classes::default()
             },
             word_filter: Default::default(),
+            kinds: Default::default(),
+            lang: Some(super::Lang::PtBr),
         };
+        let goal = super::super::KindConfig {
+            enabled: false,
+            headline: Template::parse("k").ok(),
+        };
+        want.kinds.set("goal-end", goal);
         assert_eq!(c, want);
         let partial_flood = EngineConfig::from_json(r#"{"classes": {"follow": {"flood": {"max": 2}}}}"#).unwrap();
         assert_eq!(

@@ -34,7 +34,9 @@ pub enum AlertClass {
     Redemption,
     /// A new follower.
     Follow,
-    /// Any other alertable type (hype train, charity, shoutout, …), named for CSS and templates.
+    /// Any other alertable type, named for CSS, templates and the config's `kinds`:
+    /// `hype-train-begin`, `hype-train-level`, `hype-train-end`, `goal-end`, `poll-end`,
+    /// `prediction-end`, `charity-donate`, `shoutout-receive`, `stream-online`.
     Other(&'static str),
 }
 
@@ -51,6 +53,26 @@ pub(crate) const ALL_CLASSES: [AlertClass; CLASS_COUNT] = [
     AlertClass::Redemption,
     AlertClass::Follow,
     AlertClass::Other("other"),
+];
+
+/// Every kind of alert, by [`AlertClass::name`]: the keys of the config's `kinds`.
+pub const KIND_NAMES: [&str; 16] = [
+    "follow",
+    "sub",
+    "resub",
+    "gift-bomb",
+    "cheer",
+    "raid",
+    "redemption",
+    "hype-train-begin",
+    "hype-train-level",
+    "hype-train-end",
+    "goal-end",
+    "poll-end",
+    "prediction-end",
+    "charity-donate",
+    "shoutout-receive",
+    "stream-online",
 ];
 
 impl AlertClass {
@@ -170,6 +192,15 @@ pub struct Donation {
     pub charity: String,
 }
 
+/// What a goal, poll or prediction was about and who won (boxed in [`AlertInput`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// A goal's description, a poll's or a prediction's title, plain; `None` when empty.
+    pub title: Option<String>,
+    /// A poll's winning choice or a prediction's winning outcome, plain.
+    pub choice: Option<String>,
+}
+
 /// One alertable event as the engine sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlertInput {
@@ -188,6 +219,15 @@ pub struct AlertInput {
     pub tier: u8,
     /// Cumulative months for subs and resubs, 0 if unknown.
     pub months: u32,
+    /// Months in a row for resubs that share it, 0 if not shared.
+    pub streak: u32,
+    /// A Prime sub (`{tier}` shows "Prime"; conditions see tier 1).
+    pub prime: bool,
+    /// A second number: goal target, a poll's total votes, people on a prediction's winning
+    /// outcome, hype train points; 0 if none.
+    pub total: u64,
+    /// Set for goals, polls and predictions: their title and winner.
+    pub outcome: Option<Box<Outcome>>,
     /// For [`AlertClass::Sub`]: this subscriber received a gift (part of a gift bomb).
     pub is_gift: bool,
     /// The viewer chose to stay anonymous (cheers, gifts).
@@ -218,6 +258,10 @@ impl AlertInput {
             amount: 0,
             tier: 0,
             months: 0,
+            streak: 0,
+            prime: false,
+            total: 0,
+            outcome: None,
             is_gift: false,
             anonymous: false,
             message: None,

@@ -8,9 +8,11 @@ use super::config::EngineConfig;
 use super::flood::Flood;
 use super::gifts::Gifts;
 use super::input::{AlertClass, AlertInput, InputOrigin, ALL_CLASSES, CLASS_COUNT};
+use super::lang::{plain_number, FormatNumber};
 use super::pending::{Item, Queue};
 use super::redemptions::{Redemptions, Verdict};
 use super::stats::{ClassStats, Counts, Snapshot};
+use super::template::Texts;
 use super::view::{AlertShape, EngineAction, Phase};
 use crate::util::bounded_set::BoundedSet;
 use crate::util::clock::{Instant, Rng};
@@ -54,6 +56,12 @@ pub struct Engine {
     pub(crate) counts: Counts,
     pub(crate) stats: [ClassStats; CLASS_COUNT],
     pub(crate) next_key: u64,
+    /// The built-in texts of the config's language, parsed once.
+    pub(crate) texts: Texts,
+    /// Formats the numbers in texts.
+    pub(crate) numbers: FormatNumber,
+    /// The last hype train level shown: a `hype-train-level` at or below it is no level-up.
+    pub(crate) hype_level: u64,
 }
 
 fn ms(ms: u64) -> Duration {
@@ -64,6 +72,9 @@ impl Engine {
     /// An idle engine; `seed` drives weighted variation choices.
     pub fn new(config: EngineConfig, seed: u64) -> Engine {
         Engine {
+            texts: Texts::new(config.lang.unwrap_or_default()),
+            numbers: plain_number,
+            hype_level: 0,
             config,
             rng: Rng::new(seed),
             delayed: VecDeque::new(),
@@ -81,6 +92,13 @@ impl Engine {
             stats: Default::default(),
             next_key: 0,
         }
+    }
+
+    /// This engine, formatting the numbers in its texts with `numbers` (the browser passes
+    /// `Intl.NumberFormat`; the default is [`plain_number`]).
+    pub fn with_number_format(mut self, numbers: FormatNumber) -> Engine {
+        self.numbers = numbers;
+        self
     }
 
     /// The configuration in use.
@@ -249,13 +267,27 @@ impl Engine {
         self.admit(item, t);
     }
 
+    /// False for a kind switched off in `kinds`, and for hype train progress that is no level-up.
+    fn is_news(&mut self, item: &Item) -> bool {
+        let input = &item.input;
+        match input.class {
+            AlertClass::Other("hype-train-begin") => self.hype_level = input.amount,
+            AlertClass::Other("hype-train-end") => self.hype_level = 0,
+            AlertClass::Other("hype-train-level") if input.amount <= self.hype_level => return false,
+            AlertClass::Other("hype-train-level") => self.hype_level = input.amount,
+            _ => {}
+        }
+        self.config.kinds.enabled(input.class.name())
+    }
+
     /// Class rules and flood budget, then the queue.
     fn admit(&mut self, mut item: Item, t: Instant) {
         let class = item.input.class;
+        let news = self.is_news(&item);
         let rules = self.config.class(class);
         let muted = self.muted[class.index()].is_some_and(|until| t < until);
         let too_small = item.shape == AlertShape::Single && item.input.amount < rules.min_amount;
-        if !rules.enabled || muted || too_small {
+        if !rules.enabled || muted || too_small || !news {
             self.counts.filtered += 1;
             return;
         }

@@ -40,6 +40,9 @@ mod control;
 mod flood;
 mod gifts;
 mod input;
+mod kinds;
+mod lang;
+mod lang_texts;
 mod machine;
 mod pending;
 mod present;
@@ -54,10 +57,14 @@ pub use condition::{Condition, ConditionError};
 pub(crate) use config::{objects as config_objects, read_value};
 pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;
-pub use input::{AlertClass, AlertInput, Donation, InputOrigin, Money, RedemptionInfo, RedemptionStatus};
+pub use input::{
+    AlertClass, AlertInput, Donation, InputOrigin, Money, Outcome, RedemptionInfo, RedemptionStatus, KIND_NAMES,
+};
+pub use kinds::{KindConfig, Kinds};
+pub use lang::{plain_number, FormatNumber, Lang, Number, Text, LANG_NAMES, TEXT_COUNT};
 pub use machine::Engine;
 pub use stats::{ClassStats, Counts, Snapshot};
-pub use template::{default_template, render};
+pub use template::{default_text, Part, Template, Texts, Var};
 pub use variation::choose;
 pub use view::{AlertShape, AlertView, EngineAction, Phase};
 pub use viewer_text::ViewerText;

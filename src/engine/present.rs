@@ -2,7 +2,7 @@
 
 use super::machine::Engine;
 use super::pending::Item;
-use super::template::{default_template, render};
+use super::template::default_text;
 use super::variation::choose;
 use super::view::{AlertShape, AlertView};
 use crate::text::parts::{clean_text, MAX_NAME_CHARS};
@@ -20,10 +20,16 @@ impl Engine {
         } else {
             None
         };
+        let kind = self
+            .config
+            .kinds
+            .get(input.class.name())
+            .and_then(|k| k.headline.as_ref());
         let template = variation
-            .and_then(|v| v.headline.as_deref())
-            .or(rules.headline.as_deref().filter(|_| single))
-            .unwrap_or_else(|| default_template(input, item.shape, item.count));
+            .and_then(|v| v.headline.as_ref())
+            .or(kind.filter(|_| single))
+            .or(rules.headline.as_ref().filter(|_| single))
+            .unwrap_or_else(|| self.texts.get(default_text(input, item.shape, item.count)));
         let shows_message = input
             .message
             .as_deref()
@@ -45,7 +51,7 @@ impl Engine {
             shape: item.shape,
             origin: input.origin,
             id: input.id.clone(),
-            headline: render(template, input, item.count),
+            headline: template.render(input, item.count, self.texts.lang(), self.numbers),
             message,
             speak,
             user: input

@@ -6,6 +6,7 @@
 //! there. Parsing is pure: the browser shell hands in `location.hash`, gets back the config, the
 //! problems to show in preview, and the fragment to put back into the address bar without the token.
 
+use crate::engine::Lang;
 use core::fmt;
 use core::time::Duration;
 pub use origin::{LinkRefused, TauOrigin};
@@ -142,6 +143,9 @@ pub struct OverlayConfig {
     /// Built-in or user theme (`theme=name`): the overlay loads `themes/<name>.css` over the
     /// default theme. Lowercase letters, digits and `-` only.
     pub theme: Option<String>,
+    /// Language of the built-in alert texts (`lang=de`, `xx` or `xx-YY`: en, de, es, fr,
+    /// pt-BR); over the config file's `lang` and the browser's language.
+    pub lang: Option<Lang>,
 }
 
 impl Default for OverlayConfig {
@@ -162,6 +166,7 @@ impl Default for OverlayConfig {
             offline_summary: Duration::from_secs(600),
             broadcaster: None,
             theme: None,
+            lang: None,
         }
     }
 }
@@ -278,7 +283,8 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
 }
 
 /// Every key [`parse_fragment`] knows.
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
+    "lang",
     "token",
     "tau",
     "tls",
@@ -386,6 +392,10 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
                 return Err(bad("expected a theme name like neon (a-z, 0-9, -)"));
             }
             config.theme = Some(name);
+        }
+        "lang" => {
+            let lang = value.as_deref().and_then(Lang::from_tag);
+            config.lang = Some(lang.ok_or(bad("expected a language: en, de, es, fr or pt-BR"))?);
         }
         "interrupt" => {
             config.interrupt =

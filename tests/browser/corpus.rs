@@ -6,7 +6,7 @@
 use super::{sleep, test_root};
 use leptos::prelude::*;
 use leptos::task::tick;
-use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig, RedemptionInfo};
+use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig, RedemptionInfo, Template};
 use tau_overlay::text::{clean_name, EmotePosition, NAME_MAX};
 use tau_overlay::web::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
 use wasm_bindgen::{JsCast, JsValue};
@@ -195,7 +195,9 @@ async fn injection_corpus_renders_as_text_and_twitch_images_only() {
     assert!(corpus.len() >= 60, "{} payloads", corpus.len());
     for (n, payload) in corpus.iter().enumerate() {
         let mut config = EngineConfig::default();
-        config.classes.resub.headline = Some(format!("{payload} {{name}} for {{months}}"));
+        // A payload that is itself template syntax with an unknown variable is a config error
+        // (refused, never rendered); the others become the headline's literal text.
+        config.classes.resub.headline = Template::parse(&format!("{payload} {{name}} for {{months}}")).ok();
         let resub = AlertInput {
             user: Some(payload.clone()),
             months: 3,

@@ -6,6 +6,7 @@ mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;
 mod fake_tau_quirks;
+mod lang;
 mod link;
 mod obs;
 mod overlay;

@@ -2,6 +2,7 @@
 //! machines. Every listener, closure and timer here is owned by a struct that releases it on drop.
 
 pub mod http;
+pub mod intl;
 pub mod json;
 pub mod page;
 pub mod socket;

@@ -5,7 +5,7 @@ use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, Engine
 use crate::tau::protocol::Envelope;
 use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
-use crate::web::browser::{page, timer};
+use crate::web::browser::{intl, page, timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
-    let engine = Engine::new(options.config, page::random_seed());
+    let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
             engine,
@@ -80,7 +80,7 @@ impl AlertEngineHandle {
     pub fn reconfigure(&self, config: EngineConfig) {
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
-            d.engine = Engine::new(config, page::random_seed());
+            d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
             d.alarm = Alarm::default();
         });
     }

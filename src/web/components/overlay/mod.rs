@@ -131,8 +131,13 @@ pub fn Overlay(
     }
 }
 
-/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`) over a config file's settings.
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
+/// file's settings; without a `lang` in either, the browser's language.
 fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
+    engine.lang = config
+        .lang
+        .or(engine.lang)
+        .or_else(crate::web::browser::intl::browser_lang);
     if let Some(delay) = config.delay {
         engine.delay_ms = delay.as_millis() as u64;
     }

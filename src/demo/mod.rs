@@ -6,18 +6,22 @@
 //!
 //! Pacing: each batch is followed by a pause as long as the engine will keep its alerts on
 //! screen (duration + `slack_ms` + `exit_ms` per alert, read from the [`EngineConfig`]), so the
-//! queue never grows. The feed opens with a tour of every kind, shortest first (a follow, a
-//! redemption, a sub, a cheer, a resub, a raid, a gift bomb, then a follow flood, so every class
-//! shows in the first minute), then continues with weighted random picks: follows mostly, now
-//! and then any other kind, including hype trains, charity donations and shoutouts. A gift bomb
-//! is one gift event plus its recipients' subs, a flood a burst of follows at once: the engine
-//! turns them into one gift-bomb alert and a "+N new followers" summary, as it does live.
+//! queue never grows. The feed opens with a tour of every kind of alert, shortest first (a
+//! follow, a redemption, a sub, a cheer, a resub, a raid and a gift bomb, so every class shows
+//! in the first minute; then stream online, a Prime sub, a single gift, a hype train's begin,
+//! level-up and end, a goal reached, poll and prediction results, a charity donation, a
+//! shoutout and a follow flood: every type within two and a half minutes), then continues with weighted random
+//! picks: follows mostly, now and then any other kind. A gift bomb is one gift event plus its
+//! recipients' subs, a flood a burst of follows at once: the engine turns them into one
+//! gift-bomb alert and a "+N new followers" summary, as it does live.
+
+mod events;
 
 use crate::engine::{AlertClass, EngineConfig};
 use crate::tau::protocol::{Envelope, Frame};
-use crate::tau::wire;
 use crate::util::clock::{Instant, Rng};
 use core::time::Duration;
+use events as ev;
 
 const NAMES: &[&str] = &[
     "PixelPanda",
@@ -37,19 +41,27 @@ enum Kind {
     /// Several follows at once (beyond the follow flood budget: a summary alert).
     FollowFlood,
     Sub,
+    PrimeSub,
     Resub,
     Cheer,
     Raid,
     Redemption,
+    /// One gift event for one sub, plus its recipient's sub.
+    GiftOne,
     /// One gift event plus its recipients' subs.
     GiftBomb,
+    /// The next step of the current hype train: begin, a level-up, or its end.
     HypeTrain,
+    Goal,
+    Poll,
+    Prediction,
     Charity,
     Shoutout,
+    StreamOnline,
 }
 
-/// The opening tour, shortest default alerts first so several kinds show early.
-const OPENING: [Kind; 8] = [
+/// The opening tour: every kind, shortest default alerts first so several show early.
+const OPENING: [Kind; 19] = [
     Kind::Follow,
     Kind::Redemption,
     Kind::Sub,
@@ -57,22 +69,45 @@ const OPENING: [Kind; 8] = [
     Kind::Resub,
     Kind::Raid,
     Kind::GiftBomb,
+    Kind::StreamOnline,
+    Kind::PrimeSub,
+    Kind::GiftOne,
+    Kind::HypeTrain,
+    Kind::HypeTrain,
+    Kind::HypeTrain,
+    Kind::Goal,
+    Kind::Poll,
+    Kind::Prediction,
+    Kind::Charity,
+    Kind::Shoutout,
     Kind::FollowFlood,
 ];
 
-/// After the tour: (kind, weight out of 100).
-const WEIGHTS: [(Kind, u64); 11] = [
-    (Kind::Follow, 38),
+/// After the tour: (kind, weight out of 100). A stream goes online once: only in the tour.
+const WEIGHTS: [(Kind, u64); 16] = [
+    (Kind::Follow, 34),
     (Kind::FollowFlood, 4),
-    (Kind::Sub, 10),
+    (Kind::Sub, 8),
+    (Kind::PrimeSub, 2),
     (Kind::Resub, 8),
     (Kind::Cheer, 10),
     (Kind::Raid, 5),
     (Kind::Redemption, 8),
-    (Kind::GiftBomb, 5),
+    (Kind::GiftOne, 2),
+    (Kind::GiftBomb, 4),
     (Kind::HypeTrain, 4),
-    (Kind::Charity, 4),
-    (Kind::Shoutout, 4),
+    (Kind::Goal, 2),
+    (Kind::Poll, 2),
+    (Kind::Prediction, 2),
+    (Kind::Charity, 3),
+    (Kind::Shoutout, 2),
+];
+
+/// Rewards a demo viewer redeems: (title, cost, the viewer's input).
+const REWARDS: [(&str, u64, &str); 3] = [
+    ("Hydrate!", 500, ""),
+    ("Song request", 1000, "Never Gonna Give You Up"),
+    ("Pick my next emote", 2500, "a dancing cat"),
 ];
 
 /// The classes the demo shows; every [`AlertClass::Other`] shares the last slot.
@@ -104,7 +139,8 @@ pub struct DemoFeed {
     /// The follow flood budget, if any.
     flood_max: Option<u32>,
     serial: u64,
-    hype_level: Option<u64>,
+    /// The current hype train: (level, top level).
+    hype: Option<(u64, u64)>,
 }
 
 impl DemoFeed {
@@ -121,7 +157,7 @@ impl DemoFeed {
             }),
             flood_max: config.flood(AlertClass::Follow).map(|f| f.max),
             serial: 0,
-            hype_level: None,
+            hype: None,
         }
     }
 
@@ -167,128 +203,96 @@ impl DemoFeed {
     /// of one class).
     fn batch(&mut self, kind: Kind) -> (Vec<(&'static str, String)>, (AlertClass, u32)) {
         let name = self.pick(NAMES);
-        let user = user_fields(name);
-        let with_user = |extra: &str| format!("{{{user},{extra},{BROADCASTER}}}");
-        let one = |class| (class, 1);
+        let one = |frame, class| (vec![frame], (class, 1));
+        let other = AlertClass::Other("other");
         match kind {
-            Kind::Follow => (vec![follow(name)], one(AlertClass::Follow)),
+            Kind::Follow => one(ev::follow(name), AlertClass::Follow),
             Kind::FollowFlood => {
                 let n = 7 + self.rng.below_inclusive(5);
-                let follows: Vec<_> = (0..n).map(|_| follow(self.pick(NAMES))).collect();
+                let follows: Vec<_> = (0..n).map(|_| ev::follow(self.pick(NAMES))).collect();
                 let shown = match self.flood_max.map(u64::from) {
                     Some(max) if n > max => max + 1,
                     _ => n,
                 };
                 (follows, (AlertClass::Follow, shown as u32))
             }
-            Kind::Sub => (
-                vec![("channel-subscribe", with_user(r#""tier":"1000","is_gift":false"#))],
-                one(AlertClass::Sub),
-            ),
+            Kind::Sub => {
+                let tier = ["1000", "1000", "2000", "3000"][self.rng.below_inclusive(3) as usize];
+                one(ev::sub(name, tier), AlertClass::Sub)
+            }
+            Kind::PrimeSub => one(ev::sub(name, "Prime"), AlertClass::Sub),
             Kind::Resub => {
                 let months = 2 + self.rng.below_inclusive(40);
-                let data = with_user(&format!(
-                    r#""tier":"1000","message":{{"text":"Love the streams!","emotes":null}},"cumulative_months":{months},"streak_months":null,"duration_months":1"#
-                ));
-                (vec![("channel-subscription-message", data)], one(AlertClass::Resub))
+                let streak = (self.rng.below_inclusive(1) == 0).then(|| 1 + self.rng.below_inclusive(months - 1));
+                one(ev::resub(name, months, streak), AlertClass::Resub)
             }
             Kind::Cheer => {
                 let bits = [100, 250, 500, 1000][self.rng.below_inclusive(3) as usize];
-                let data = with_user(&format!(
-                    r#""is_anonymous":false,"message":"Cheer{bits} great play","bits":{bits}"#
-                ));
-                (vec![("channel-cheer", data)], one(AlertClass::Cheer))
+                one(ev::cheer(name, bits), AlertClass::Cheer)
             }
-            Kind::Raid => {
-                let viewers = 5 + self.rng.below_inclusive(200);
-                let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
-                let data = format!(
-                    r#"{{"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"to_broadcaster_user_id":"0","to_broadcaster_user_login":"demo","to_broadcaster_user_name":"Demo","viewers":{viewers}}}"#
-                );
-                (vec![("channel-raid", data)], one(AlertClass::Raid))
-            }
+            Kind::Raid => one(ev::raid(name, 5 + self.rng.below_inclusive(200)), AlertClass::Raid),
             Kind::Redemption => {
-                let data = with_user(&format!(
-                    r#""id":"demo-{}","user_input":"","status":"unfulfilled","reward":{{"id":"r1","title":"Hydrate!","cost":500,"prompt":""}},"redeemed_at":"2024-01-01T00:00:00Z""#,
-                    self.serial
-                ));
-                (
-                    vec![("channel-channel_points_custom_reward_redemption-add", data)],
-                    one(AlertClass::Redemption),
-                )
+                let reward = REWARDS[self.rng.below_inclusive(REWARDS.len() as u64 - 1) as usize];
+                one(ev::redemption(name, self.serial, reward), AlertClass::Redemption)
             }
-            Kind::GiftBomb => {
-                let total = 3 + self.rng.below_inclusive(7);
-                let data = with_user(&format!(
-                    r#""total":{total},"tier":"1000","cumulative_total":null,"is_anonymous":false"#
-                ));
-                let mut batch = vec![("channel-subscription-gift", data)];
-                for _ in 0..total {
-                    let to = user_fields(self.pick(NAMES));
-                    batch.push(("channel-subscribe", format!(r#"{{{to},"tier":"1000","is_gift":true}}"#)));
-                }
-                (batch, one(AlertClass::GiftBomb))
-            }
-            Kind::HypeTrain => {
-                let event = match self.hype_level.take() {
-                    None => {
-                        self.hype_level = Some(2 + self.rng.below_inclusive(3));
-                        ("channel-hype_train-begin", hype_train(1, ""))
-                    }
-                    Some(level) => (
-                        "channel-hype_train-end",
-                        hype_train(level, r#","ended_at":"2024-01-01T00:05:00Z""#),
-                    ),
+            Kind::GiftOne | Kind::GiftBomb => {
+                let total = if kind == Kind::GiftOne {
+                    1
+                } else {
+                    3 + self.rng.below_inclusive(7)
                 };
-                (vec![event], one(AlertClass::Other("hype-train")))
+                let mut batch = vec![ev::gift(name, total)];
+                batch.extend((0..total).map(|_| ev::gift_recipient(self.pick(NAMES))));
+                (batch, (AlertClass::GiftBomb, 1))
+            }
+            Kind::HypeTrain => one(self.hype_step(), other),
+            Kind::Goal => one(
+                ev::goal_end([100, 250, 500][self.rng.below_inclusive(2) as usize]),
+                other,
+            ),
+            Kind::Poll => {
+                let votes = [0; 3].map(|_: u64| 1 + self.rng.below_inclusive(60));
+                one(ev::poll_end(votes), other)
+            }
+            Kind::Prediction => {
+                let yes = self.rng.below_inclusive(1) == 0;
+                one(
+                    ev::prediction_end(yes, 1000 * (1 + self.rng.below_inclusive(20))),
+                    other,
+                )
             }
             Kind::Charity => {
                 let cents = [500, 1000, 2500][self.rng.below_inclusive(2) as usize];
-                let data = with_user(&format!(
-                    r#""id":"d{}","campaign_id":"c1","charity_name":"Code Club","charity_description":"","charity_logo":"","charity_website":"","amount":{{"value":{cents},"decimal_places":2,"currency":"USD"}}"#,
-                    self.serial
-                ));
-                (
-                    vec![("channel-charity_campaign-donate", data)],
-                    one(AlertClass::Other("charity")),
-                )
+                one(ev::charity(name, self.serial, cents), other)
             }
-            Kind::Shoutout => {
-                let viewers = 10 + self.rng.below_inclusive(500);
-                let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
-                let data = format!(
-                    r#"{{{BROADCASTER},"from_broadcaster_user_id":"1","from_broadcaster_user_login":{login},"from_broadcaster_user_name":{quoted},"viewer_count":{viewers},"started_at":"2024-01-01T00:00:00Z"}}"#
-                );
-                (
-                    vec![("channel-shoutout-receive", data)],
-                    one(AlertClass::Other("shoutout")),
-                )
+            Kind::Shoutout => one(ev::shoutout(name, 10 + self.rng.below_inclusive(500)), other),
+            Kind::StreamOnline => one(ev::stream_online(), other),
+        }
+    }
+
+    /// The current hype train's next frame: it begins at level 1, levels up to its top level
+    /// (2 during the tour, 2–4 later), then ends.
+    fn hype_step(&mut self) -> (&'static str, String) {
+        match self.hype {
+            None => {
+                let top = if self.serial <= OPENING.len() as u64 {
+                    2
+                } else {
+                    2 + self.rng.below_inclusive(2)
+                };
+                self.hype = Some((1, top));
+                ev::hype_train("channel-hype_train-begin", 1)
+            }
+            Some((level, top)) if level < top => {
+                self.hype = Some((level + 1, top));
+                ev::hype_train("channel-hype_train-progress", level + 1)
+            }
+            Some((level, _)) => {
+                self.hype = None;
+                ev::hype_train("channel-hype_train-end", level)
             }
         }
     }
-}
-
-const BROADCASTER: &str = r#""broadcaster_user_id":"0","broadcaster_user_login":"demo","broadcaster_user_name":"Demo""#;
-
-/// `"user_id":…,"user_login":…,"user_name":…` for `name`.
-fn user_fields(name: &str) -> String {
-    let (login, quoted) = (wire::to_string(&name.to_ascii_lowercase()), wire::to_string(name));
-    format!(r#""user_id":"0","user_login":{login},"user_name":{quoted}"#)
-}
-
-fn follow(name: &str) -> (&'static str, String) {
-    let user = user_fields(name);
-    (
-        "channel-follow",
-        format!(r#"{{{user},"followed_at":"2024-01-01T00:00:00Z",{BROADCASTER}}}"#),
-    )
-}
-
-fn hype_train(level: u64, end: &str) -> String {
-    format!(
-        r#"{{"id":"demo-train",{BROADCASTER},"level":{level},"total":{},"top_contributions":[],"started_at":"2024-01-01T00:00:00Z"{end}}}"#,
-        level * 1000
-    )
 }
 
 /// Wraps `event_data` (JSON text) in a test-event frame and decodes it with [`Frame::parse`],
@@ -332,19 +336,7 @@ mod tests {
             );
             now = feed.next_at();
         }
-        for kind in [
-            "follow",
-            "sub",
-            "resub",
-            "cheer",
-            "raid",
-            "redemption",
-            "gift-bomb",
-            "hype-train-begin",
-            "hype-train-end",
-            "charity-donate",
-            "shoutout-receive",
-        ] {
+        for kind in crate::engine::KIND_NAMES {
             assert!(kinds.contains(kind), "{kinds:?} lacks {kind}");
         }
     }
