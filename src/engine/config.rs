@@ -8,6 +8,7 @@
 
 use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
+use super::media::{TtsConfig, Volume};
 use crate::tau::wire;
 use core::time::Duration;
 use objects::{object, objects, opt_object};
@@ -83,6 +84,8 @@ pub struct Variation {
     pub image: Option<String>,
     /// Sound hint for the shell.
     pub sound: Option<String>,
+    /// This variation's sound volume (0 to 1), overriding the class's.
+    pub sound_volume: Option<Volume>,
     /// Time on screen, overriding the class's.
     pub duration_ms: Option<u64>,
     /// Length of this variation's media; the alert stays that long if it exceeds the duration.
@@ -104,6 +107,7 @@ impl Default for Variation {
             headline: None,
             image: None,
             sound: None,
+            sound_volume: None,
             duration_ms: None,
             media_ms: None,
         }
@@ -136,6 +140,12 @@ pub struct ClassConfig {
     pub headline: Option<String>,
     /// How variations are picked.
     pub selection: Selection,
+    /// Image or video (by extension) when the variation names none.
+    pub image: Option<String>,
+    /// Sound file when the variation names none; `None` plays the class's built-in chime.
+    pub sound: Option<String>,
+    /// Sound volume (0 to 1) when the variation sets none.
+    pub sound_volume: Option<Volume>,
     /// The variations, in order.
     #[serde(deserialize_with = "objects")]
     pub variations: Vec<Variation>,
@@ -154,6 +164,9 @@ impl Default for ClassConfig {
             flood: None,
             headline: None,
             selection: Selection::First,
+            image: None,
+            sound: None,
+            sound_volume: None,
             variations: Vec::new(),
         }
     }
@@ -245,6 +258,11 @@ pub struct EngineConfig {
     pub gift_window_ms: u64,
     /// Orphaned gift recipients are shown as "+N gifted subs" at most this often.
     pub gift_orphan_interval_ms: u64,
+    /// Volume of every sound and of speech (0 to 1).
+    pub master_volume: Volume,
+    /// Text-to-speech of viewer messages.
+    #[serde(deserialize_with = "object")]
+    pub tts: TtsConfig,
     /// Per-class settings.
     #[serde(deserialize_with = "object")]
     pub classes: Classes,
@@ -265,6 +283,8 @@ impl Default for EngineConfig {
             redemption_hold_ms: 600_000,
             gift_window_ms: 10_000,
             gift_orphan_interval_ms: 10_000,
+            master_volume: Volume::FULL,
+            tts: TtsConfig::default(),
             classes: Classes::default(),
         }
     }
@@ -594,7 +614,9 @@ mod tests {
                         sound: Some("s".into()),
                         duration_ms: Some(20),
                         media_ms: Some(21),
+                        ..Variation::default()
                     }],
+                    ..ClassConfig::default()
                 },
                 ..Classes::default()
             },

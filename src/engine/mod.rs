@@ -41,6 +41,7 @@ mod flood;
 mod gifts;
 mod input;
 mod machine;
+pub mod media;
 mod pending;
 mod present;
 mod redemptions;
