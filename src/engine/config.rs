@@ -620,6 +620,7 @@ mod tests {
                 },
                 ..Classes::default()
             },
+            ..EngineConfig::default()
         };
         assert_eq!(c, want);
         let partial_flood = EngineConfig::from_json(r#"{"classes": {"follow": {"flood": {"max": 2}}}}"#).unwrap();

@@ -3,6 +3,7 @@
 
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot};
 use crate::tau::protocol::Envelope;
+use super::media::MediaHandle;
 use crate::util::alarm::Alarm;
 use crate::web::browser::{page, timer};
 use gloo_timers::callback::Timeout;
@@ -38,6 +39,7 @@ pub struct AlertEngineHandle {
     driver: StoredValue<Driver, LocalStorage>,
     shown: RwSignal<Vec<ShownAlert>>,
     snapshot: RwSignal<Option<Snapshot>>,
+    media: MediaHandle,
 }
 
 /// What [`use_alert_engine`] returns: the engine's handle.
@@ -45,6 +47,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
+    let media = MediaHandle::new(&options.config);
     let engine = Engine::new(options.config, page::random_seed());
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -53,6 +56,7 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
         }),
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
+        media,
     }
 }
 
@@ -67,9 +71,15 @@ impl AlertEngineHandle {
         self.snapshot.read_only()
     }
 
+    /// The media player: sounds, videos and speech of the alerts, and their diagnostics.
+    pub fn media(&self) -> MediaHandle {
+        self.media
+    }
+
     /// Replaces the engine with one built from `config` (used once the config file has loaded,
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
+        self.media.reconfigure(&config);
         self.driver.try_update_value(|d| {
             d.engine = Engine::new(config, page::random_seed());
             d.alarm = Alarm::default();
@@ -115,6 +125,13 @@ impl AlertEngineHandle {
     }
 
     fn apply(&self, actions: Vec<EngineAction>) {
+        // Media follows the screen: sound starts with Show, and stops at the deadline.
+        for action in &actions {
+            match action {
+                EngineAction::Show(view) => self.media.show(*self, view),
+                EngineAction::Exit(key) | EngineAction::Remove(key) => self.media.stop(*key),
+            }
+        }
         if !actions.is_empty() {
             self.shown.try_update(|shown| {
                 for action in actions {
