@@ -14,6 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/lifetime.rs"]
 mod lifetime;
+#[path = "browser/media.rs"]
+mod media;
 
 fn test_root() -> web_sys::HtmlElement {
     let doc = document();

@@ -99,6 +99,8 @@ struct Playing {
     /// The sound (or the video carrying it) has ended, failed or timed out.
     sound_done: bool,
     speaking: bool,
+    /// A `play()` was refused: what did not play does not extend the alert.
+    refused: bool,
     elements: Vec<HtmlMediaElement>,
     listeners: Vec<Listener>,
     timer: Option<Timeout>,
@@ -214,6 +216,7 @@ impl MediaHandle {
             speech: plan.speech,
             sound_done: false,
             speaking: false,
+            refused: false,
             elements: Vec::new(),
             listeners: Vec::new(),
             timer: None,
@@ -244,7 +247,7 @@ impl MediaHandle {
     /// The alert's video ended (or failed). If it carried the sound, speech starts now; else, if
     /// nothing else plays, a video that made the alert longer ends it.
     pub fn video_ended(&self, alerts: AlertEngineHandle, key: u64, carries_sound: bool) {
-        if carries_sound {
+        if carries_sound && self.with_current(key, |c| !c.sound_done) == Some(true) {
             return self.sound_done(alerts, key);
         }
         if self.with_current(key, |c| c.sound_done && !c.speaking && c.speech.is_none()) == Some(true) {
@@ -267,7 +270,7 @@ impl MediaHandle {
             Listener::new(target, "loadedmetadata", move |ev| {
                 let Some(media) = ev.target().and_then(|t| t.dyn_into::<HtmlMediaElement>().ok()) else { return };
                 let d = media.duration();
-                if d.is_finite() && d > 0.0 {
+                if d.is_finite() && d > 0.0 && this.with_current(key, |c| c.refused) == Some(false) {
                     let offset = started.map(|s| page::now() - s).unwrap_or_default();
                     let length = Duration::from_secs_f64(d) + if speech { offset } else { Duration::ZERO };
                     this.with_current(key, |c| c.timer = Some(Timeout::new((d * 1000.0) as u32 + 300, done)));
@@ -286,11 +289,13 @@ impl MediaHandle {
         match element.play() {
             Ok(promise) => leptos::task::spawn_local(async move {
                 if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    this.with_current(key, |c| c.refused = true);
                     this.blocked("play()", &e);
                     done();
                 }
             }),
             Err(e) => {
+                this.with_current(key, |c| c.refused = true);
                 this.blocked("play()", &e);
                 done();
             }
