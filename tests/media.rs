@@ -76,9 +76,16 @@ fn no_sound_file_plays_the_class_chime_and_a_silent_volume_plays_nothing() {
             gain: Volume::FULL
         }
     );
-    assert_ne!(chime(AlertClass::Cheer), chime(AlertClass::Follow), "each class has its own chime");
+    assert_ne!(
+        chime(AlertClass::Cheer),
+        chime(AlertClass::Follow),
+        "each class has its own chime"
+    );
     let muted = config(r#"{"master_volume": 0}"#);
-    assert_eq!(MediaPlan::for_view(&muted, &view_of(&muted, cheer(100, ""))).sound, Sound::None);
+    assert_eq!(
+        MediaPlan::for_view(&muted, &view_of(&muted, cheer(100, ""))).sound,
+        Sound::None
+    );
     // A video without a separate sound file carries the sound itself (no chime over it).
     let video = config(r#"{"classes": {"cheer": {"image": "party.WEBM?v=2"}}}"#);
     let plan = MediaPlan::for_view(&video, &view_of(&video, cheer(100, "")));
@@ -135,15 +142,24 @@ fn tts_url_templates_must_be_http_with_a_fixed_host_and_a_text_slot() {
         assert_eq!(err.path, "tts.provider.url", "{err}");
     }
     assert!(UrlTemplate::try_from("HTTP://127.0.0.1:5002/api/tts?text={text}".to_string()).is_ok());
-    assert_eq!(config(r#"{"tts": {"provider": "browser"}}"#).tts.provider, TtsProvider::Browser);
-    let err = EngineConfig::from_json(r#"{"tts": {"provider": "espeak"}}"#).unwrap_err().to_string();
+    assert_eq!(
+        config(r#"{"tts": {"provider": "browser"}}"#).tts.provider,
+        TtsProvider::Browser
+    );
+    let err = EngineConfig::from_json(r#"{"tts": {"provider": "espeak"}}"#)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("tts.provider: unknown value \"espeak\""), "{err}");
 }
 
 #[test]
 fn volumes_are_numbers_from_zero_to_one() {
     assert_eq!(config(r#"{"master_volume": 1}"#).master_volume, Volume::FULL);
-    for bad in [r#"{"master_volume": 1.5}"#, r#"{"master_volume": -0.1}"#, r#"{"master_volume": "loud"}"#] {
+    for bad in [
+        r#"{"master_volume": 1.5}"#,
+        r#"{"master_volume": -0.1}"#,
+        r#"{"master_volume": "loud"}"#,
+    ] {
         let err = EngineConfig::from_json(bad).unwrap_err();
         assert_eq!(err.path, "master_volume", "{err}");
     }
@@ -156,7 +172,11 @@ fn volumes_are_numbers_from_zero_to_one() {
 fn speech_text_collapses_spaces_and_cuts_at_a_word_break() {
     assert_eq!(speech_text(" a \n b ", 10), "a b");
     assert_eq!(speech_text("abcdefghij", 4), "abcd");
-    assert_eq!(speech_text("ab cdefghij", 6), "ab cde", "no word break in the second half");
+    assert_eq!(
+        speech_text("ab cdefghij", 6),
+        "ab cde",
+        "no word break in the second half"
+    );
     assert_eq!(speech_text("ééé ééé", 5), "ééé");
 }
 

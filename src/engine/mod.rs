@@ -34,6 +34,7 @@
 //! ```
 
 mod adapter;
+mod chime;
 mod condition;
 mod config;
 mod control;

@@ -5,7 +5,9 @@ use super::{attr, sleep, test_root, texts};
 use leptos::prelude::*;
 use leptos::task::tick;
 use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig};
-use tau_overlay::web::components::alert_box::{use_alert_engine, AlertBox, AlertEngineHandle, AudioState, UseAlertEngineOptions};
+use tau_overlay::web::components::alert_box::{
+    use_alert_engine, AlertBox, AlertEngineHandle, AudioState, UseAlertEngineOptions,
+};
 use tau_overlay::web::components::status::StatusPanel;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -75,12 +77,22 @@ async fn rejected_play_still_shows_the_alert_and_it_leaves_at_its_deadline() {
     alerts.push(follow());
     tick().await;
     sleep(50).await;
-    assert_eq!(texts(&root, "[data-testid=alert-headline]"), vec!["ana is now following!".to_string()]);
-    assert_eq!(alerts.media().status().get_untracked().blocked, 1, "the rejection is counted");
+    assert_eq!(
+        texts(&root, "[data-testid=alert-headline]"),
+        vec!["ana is now following!".to_string()]
+    );
+    assert_eq!(
+        alerts.media().status().get_untracked().blocked,
+        1,
+        "the rejection is counted"
+    );
     assert_eq!(texts(&root, "[data-testid=media-blocked]"), vec!["1".to_string()]);
     sleep(450).await;
     js("HTMLMediaElement.prototype.play = window.__play;");
-    assert!(texts(&root, "[data-testid=alert]").is_empty(), "the alert left at its deadline");
+    assert!(
+        texts(&root, "[data-testid=alert]").is_empty(),
+        "the alert left at its deadline"
+    );
     drop(handle);
 }
 
@@ -96,16 +108,28 @@ async fn suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is
     assert_eq!(media.status().get_untracked().audio, AudioState::Running);
     assert_eq!(media.status().get_untracked().played, 1);
 
-    wasm_bindgen_futures::JsFuture::from(first.suspend().unwrap()).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(first.suspend().unwrap())
+        .await
+        .unwrap();
     assert_eq!(first.state(), web_sys::AudioContextState::Suspended);
     sleep(200).await;
     alerts.push(follow());
     sleep(100).await;
-    assert_eq!(first.state(), web_sys::AudioContextState::Running, "resumed for the alert");
-    assert_eq!(media.status().get_untracked().played, 2, "the chime played after the resume");
+    assert_eq!(
+        first.state(),
+        web_sys::AudioContextState::Running,
+        "resumed for the alert"
+    );
+    assert_eq!(
+        media.status().get_untracked().played,
+        2,
+        "the chime played after the resume"
+    );
     assert_eq!(texts(&root, "[data-testid=audio-state]"), vec!["running".to_string()]);
 
-    wasm_bindgen_futures::JsFuture::from(first.close().unwrap()).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(first.close().unwrap())
+        .await
+        .unwrap();
     sleep(200).await;
     alerts.push(follow());
     sleep(100).await;
@@ -134,25 +158,39 @@ async fn missing_ended_does_not_stall_a_sound_longer_than_max_duration() {
     );
     sleep(500).await;
     js("HTMLMediaElement.prototype.play = window.__play;");
-    assert!(texts(&root, "[data-testid=alert]").is_empty(), "max_duration_ms wins over a sound that never ends");
+    assert!(
+        texts(&root, "[data-testid=alert]").is_empty(),
+        "max_duration_ms wins over a sound that never ends"
+    );
     drop(handle);
 }
 
 #[wasm_bindgen_test]
 async fn video_length_extends_the_alert_and_its_end_ends_it() {
-    js("window.__duration = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'duration');
-        Object.defineProperty(HTMLMediaElement.prototype, 'duration', { configurable: true, get() { return 5; } });");
+    js(
+        "window.__duration = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'duration');
+        Object.defineProperty(HTMLMediaElement.prototype, 'duration', { configurable: true, get() { return 5; } });",
+    );
     let mut c = config(r#"{"exit_ms": 50, "slack_ms": 0, "max_duration_ms": 2000}"#);
     c.classes.follow.duration_ms = Some(200);
     c.classes.follow.image = Some("party.webm".into());
     let (root, alerts, handle) = mount(c);
     alerts.push(follow());
     tick().await;
-    let video = root.query_selector("video[data-testid=alert-video]").unwrap().expect("a .webm is a <video>");
+    let video = root
+        .query_selector("video[data-testid=alert-video]")
+        .unwrap()
+        .expect("a .webm is a <video>");
     assert!(root.query_selector("[data-testid=alert-image]").unwrap().is_none());
-    video.dispatch_event(&web_sys::Event::new("loadedmetadata").unwrap()).unwrap();
+    video
+        .dispatch_event(&web_sys::Event::new("loadedmetadata").unwrap())
+        .unwrap();
     sleep(400).await;
-    assert_eq!(attr(&root, "[data-testid=alert]", "data-state").as_deref(), Some("shown"), "extended past 200 ms");
+    assert_eq!(
+        attr(&root, "[data-testid=alert]", "data-state").as_deref(),
+        Some("shown"),
+        "extended past 200 ms"
+    );
     video.dispatch_event(&web_sys::Event::new("ended").unwrap()).unwrap();
     tick().await;
     js("Object.defineProperty(HTMLMediaElement.prototype, 'duration', window.__duration);");
@@ -171,11 +209,21 @@ async fn missing_asset_is_listed_and_the_alert_shows_without_it() {
     c.classes.follow.sound_volume = Some(0.0.try_into().unwrap());
     let (root, alerts, handle) = mount(c);
     sleep(300).await;
-    assert_eq!(texts(&root, "[data-testid=media-failed]"), vec!["/no-such-image.png".to_string()], "preflight");
+    assert_eq!(
+        texts(&root, "[data-testid=media-failed]"),
+        vec!["/no-such-image.png".to_string()],
+        "preflight"
+    );
     alerts.push(follow());
     sleep(200).await;
-    assert_eq!(texts(&root, "[data-testid=alert-headline]"), vec!["ana is now following!".to_string()]);
-    assert!(attr(&root, "[data-testid=alert-image]", "data-failed").is_some(), "the broken image is hidden");
+    assert_eq!(
+        texts(&root, "[data-testid=alert-headline]"),
+        vec!["ana is now following!".to_string()]
+    );
+    assert!(
+        attr(&root, "[data-testid=alert-image]", "data-failed").is_some(),
+        "the broken image is hidden"
+    );
     drop(handle);
 }
 
@@ -195,7 +243,11 @@ async fn tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text(
     let (_root, alerts, handle) = mount(c);
     alerts.push(cheer(500));
     sleep(100).await;
-    assert_eq!(alerts.media().status().get_untracked().spoken, 0, "no speech synthesis, no speech");
+    assert_eq!(
+        alerts.media().status().get_untracked().spoken,
+        0,
+        "no speech synthesis, no speech"
+    );
     sleep(400).await;
 
     js("window.__spoken = [];

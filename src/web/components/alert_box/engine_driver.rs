@@ -1,9 +1,9 @@
 //! The browser driver of the pure alert [`Engine`]: one timer for all its deadlines, one signal
 //! update per batch of actions.
 
+use super::media::MediaHandle;
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot};
 use crate::tau::protocol::Envelope;
-use super::media::MediaHandle;
 use crate::util::alarm::Alarm;
 use crate::web::browser::{page, timer};
 use gloo_timers::callback::Timeout;

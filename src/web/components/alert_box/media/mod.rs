@@ -5,7 +5,7 @@
 //! rejected `play()`, a missing `ended` or a stuck `AudioContext` never keeps an alert on screen.
 
 use super::AlertEngineHandle;
-use crate::engine::media::{assets, chime_length, ends_alert, speech_estimate, AssetKind, MediaPlan, Note, Sound, Speech, SpeechVia};
+use crate::engine::media::{assets, ends_alert, speech_estimate, AssetKind, MediaPlan, Sound, Speech, SpeechVia};
 use crate::engine::{AlertView, Control, EngineConfig};
 use crate::util::clock::Instant;
 use crate::web::browser::page;
@@ -14,81 +14,12 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AudioContext, AudioContextState, Event, EventTarget, HtmlMediaElement};
+use web_sys::{AudioContext, EventTarget, HtmlMediaElement};
 
-/// Time between resuming the context and the first note, so OBS does not clip the sound's start.
-const LEAD_IN: f64 = 0.08;
+mod audio;
 
-/// State of the page's `AudioContext`, for the diagnostics panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum AudioState {
-    /// No alert needed one yet.
-    #[default]
-    NotStarted,
-    /// Playing is possible.
-    Running,
-    /// Suspended (no user gesture yet, or the system suspended it); resumed when an alert sounds.
-    Suspended,
-    /// Closed; a new one is made when an alert sounds.
-    Closed,
-    /// This browser has no Web Audio.
-    Unavailable,
-}
-
-impl AudioState {
-    /// The word shown in the panel.
-    pub fn label(self) -> &'static str {
-        match self {
-            AudioState::NotStarted => "not started",
-            AudioState::Running => "running",
-            AudioState::Suspended => "suspended",
-            AudioState::Closed => "closed",
-            AudioState::Unavailable => "unavailable",
-        }
-    }
-}
-
-/// What the diagnostics panel shows about media.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MediaStatus {
-    /// The `AudioContext`'s state.
-    pub audio: AudioState,
-    /// Configured assets that failed to load (the alerts show without them).
-    pub failed: Vec<String>,
-    /// Sounds started (files and chimes).
-    pub played: u32,
-    /// `play()` or `resume()` calls the browser rejected.
-    pub blocked: u32,
-    /// Messages read aloud.
-    pub spoken: u32,
-}
-
-/// A listener that is removed when dropped.
-struct Listener {
-    target: EventTarget,
-    name: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
-}
-
-impl Listener {
-    fn new(target: &EventTarget, name: &'static str, f: impl FnMut(Event) + 'static) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
-        let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            name,
-            closure,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
-    }
-}
+use audio::{speech_synthesis, voice_named, Listener};
+pub use audio::{AudioState, MediaStatus};
 
 /// The media of the alert on screen; dropping it silences everything it started.
 struct Playing {
@@ -171,7 +102,9 @@ impl MediaHandle {
     /// Takes a new configuration and preloads every asset it names, once.
     pub(super) fn reconfigure(&self, config: &EngineConfig) {
         let this = *self;
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let mut preloaded = Vec::new();
         for (url, kind) in assets(config) {
             let tag = match kind {
@@ -179,7 +112,9 @@ impl MediaHandle {
                 AssetKind::Video => "video",
                 AssetKind::Audio => "audio",
             };
-            let Ok(element) = document.create_element(tag) else { continue };
+            let Ok(element) = document.create_element(tag) else {
+                continue;
+            };
             let failed = url.clone();
             let listener = Listener::new(&element, "error", move |_| this.asset_failed(&failed));
             if kind != AssetKind::Image {
@@ -208,7 +143,10 @@ impl MediaHandle {
     /// The alert `view` went on screen with `plan`: start its sound, then its speech.
     pub(super) fn show(&self, alerts: AlertEngineHandle, view: &AlertView) {
         let Some(plan) = self.plan(view) else { return };
-        let video_sound = plan.visual.as_ref().is_some_and(|v| v.kind == crate::engine::media::VisualKind::Video && !v.muted);
+        let video_sound = plan
+            .visual
+            .as_ref()
+            .is_some_and(|v| v.kind == crate::engine::media::VisualKind::Video && !v.muted);
         let playing = Playing {
             key: view.key,
             hold: view.hold,
@@ -256,7 +194,9 @@ impl MediaHandle {
     }
 
     fn play_file(&self, alerts: AlertEngineHandle, url: &str, volume: f64, speech: bool) {
-        let Ok(audio) = web_sys::HtmlAudioElement::new_with_src(url) else { return };
+        let Ok(audio) = web_sys::HtmlAudioElement::new_with_src(url) else {
+            return;
+        };
         audio.set_volume(volume);
         let this = *self;
         let key = self.current_key();
@@ -265,10 +205,15 @@ impl MediaHandle {
             true => this.speech_done(alerts, key),
             false => this.sound_done(alerts, key),
         };
-        let started = self.player.try_with_value(|p| p.current.as_ref().map(|c| c.started)).flatten();
+        let started = self
+            .player
+            .try_with_value(|p| p.current.as_ref().map(|c| c.started))
+            .flatten();
         let listeners = [
             Listener::new(target, "loadedmetadata", move |ev| {
-                let Some(media) = ev.target().and_then(|t| t.dyn_into::<HtmlMediaElement>().ok()) else { return };
+                let Some(media) = ev.target().and_then(|t| t.dyn_into::<HtmlMediaElement>().ok()) else {
+                    return;
+                };
                 let d = media.duration();
                 if d.is_finite() && d > 0.0 && this.with_current(key, |c| c.refused) == Some(false) {
                     let offset = started.map(|s| page::now() - s).unwrap_or_default();
@@ -302,84 +247,6 @@ impl MediaHandle {
         }
     }
 
-    /// Makes sure a running context exists (recreating a closed one, resuming a suspended one),
-    /// then schedules the chime a short lead-in after `currentTime`.
-    fn chime(&self, alerts: AlertEngineHandle, notes: &'static [Note], gain: f64) {
-        let key = self.current_key();
-        let this = *self;
-        let Some(context) = self.context() else {
-            self.sound_done(alerts, key);
-            return;
-        };
-        let length = chime_length(notes);
-        let schedule = move |context: &AudioContext| {
-            if this.current_key() != key {
-                return;
-            }
-            schedule_chime(context, notes, gain);
-            this.count(|s| s.played += 1);
-            let wait = (length.as_millis() as f64 + LEAD_IN * 1000.0) as u32;
-            this.with_current(key, |c| c.timer = Some(Timeout::new(wait, move || this.sound_done(alerts, key))));
-        };
-        if context.state() == AudioContextState::Running {
-            schedule(&context);
-            return;
-        }
-        match context.resume() {
-            Ok(promise) => leptos::task::spawn_local(async move {
-                let resumed = wasm_bindgen_futures::JsFuture::from(promise).await;
-                this.update_audio(&context);
-                match resumed {
-                    Ok(_) => schedule(&context),
-                    Err(e) => {
-                        this.blocked("AudioContext.resume()", &e);
-                        this.sound_done(alerts, key);
-                    }
-                }
-            }),
-            Err(e) => {
-                this.blocked("AudioContext.resume()", &e);
-                this.sound_done(alerts, key);
-            }
-        }
-    }
-
-    /// The page's context: the current one unless closed, else a new one.
-    fn context(&self) -> Option<AudioContext> {
-        let existing = self.audio_context().filter(|c| c.state() != AudioContextState::Closed);
-        let context = match existing {
-            Some(c) => c,
-            None => match AudioContext::new() {
-                Ok(c) => {
-                    let this = *self;
-                    let watched = c.clone();
-                    let listener = Listener::new(c.as_ref(), "statechange", move |_| this.update_audio(&watched));
-                    self.player.try_update_value(|p| {
-                        // Replaces a closed context and its listener.
-                        p.context = Some(c.clone());
-                        p.context_listener = Some(listener);
-                    });
-                    c
-                }
-                Err(_) => {
-                    self.status.try_update(|s| s.audio = AudioState::Unavailable);
-                    return None;
-                }
-            },
-        };
-        self.update_audio(&context);
-        Some(context)
-    }
-
-    fn update_audio(&self, context: &AudioContext) {
-        let state = match context.state() {
-            AudioContextState::Running => AudioState::Running,
-            AudioContextState::Suspended => AudioState::Suspended,
-            _ => AudioState::Closed,
-        };
-        self.status.try_update(|s| s.audio = state);
-    }
-
     fn sound_done(&self, alerts: AlertEngineHandle, key: u64) {
         let speech = self.with_current(key, |c| {
             if c.sound_done {
@@ -405,7 +272,9 @@ impl MediaHandle {
                     self.count(|s| s.spoken -= 1);
                     return self.speech_done(alerts, key);
                 };
-                let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&speech.text) else { return };
+                let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&speech.text) else {
+                    return;
+                };
                 utterance.set_volume(speech.gain.fraction() as f32);
                 if let Some(v) = voice.and_then(|name| synth.get_voices().iter().find(|v| voice_named(v, &name))) {
                     let v: web_sys::SpeechSynthesisVoice = v.unchecked_into();
@@ -457,44 +326,17 @@ impl MediaHandle {
     /// A rejected `play()` or `resume()`: counted, logged once, and the alert goes on.
     fn blocked(&self, what: &str, error: &JsValue) {
         self.count(|s| s.blocked += 1);
-        let first = self.player.try_update_value(|p| !std::mem::replace(&mut p.warned, true));
+        let first = self
+            .player
+            .try_update_value(|p| !std::mem::replace(&mut p.warned, true));
         if first == Some(true) {
-            let why = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string());
-            page::warn(&format!("media: {what} was refused ({}); alerts go on without sound", why.unwrap_or_default()));
+            let why = js_sys::Reflect::get(error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            page::warn(&format!(
+                "media: {what} was refused ({}); alerts go on without sound",
+                why.unwrap_or_default()
+            ));
         }
     }
-}
-
-/// Oscillators with a short attack and an exponential fade, `LEAD_IN` after `currentTime`.
-fn schedule_chime(context: &AudioContext, notes: &[Note], gain: f64) {
-    let t0 = context.current_time() + LEAD_IN;
-    let peak = (0.3 * gain) as f32;
-    for n in notes {
-        let (Ok(osc), Ok(env)) = (context.create_oscillator(), context.create_gain()) else { return };
-        let start = t0 + f64::from(n.start_ms) / 1000.0;
-        let end = start + f64::from(n.length_ms) / 1000.0;
-        osc.frequency().set_value(f32::from(n.freq_hz));
-        let g = env.gain();
-        let _ = g.set_value_at_time(0.0, start);
-        let _ = g.linear_ramp_to_value_at_time(peak, start + 0.012);
-        let _ = g.exponential_ramp_to_value_at_time(0.0001, end);
-        let _ = osc.connect_with_audio_node(&env);
-        let _ = env.connect_with_audio_node(&context.destination());
-        let _ = osc.start_with_when(start);
-        let _ = osc.stop_with_when(end);
-    }
-}
-
-/// `window.speechSynthesis`, only where it exists (feature detection; OBS often lacks voices).
-fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
-    let window = web_sys::window()?;
-    let synth = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
-    (!synth.is_undefined() && !synth.is_null()).then(|| synth.unchecked_into())
-}
-
-fn voice_named(voice: &JsValue, name: &str) -> bool {
-    js_sys::Reflect::get(voice, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .is_some_and(|n| n.eq_ignore_ascii_case(name))
 }
