@@ -7,6 +7,7 @@ mod engine;
 mod fake_tau;
 mod fake_tau_quirks;
 mod link;
+mod media;
 mod obs;
 mod overlay;
 mod themes;
