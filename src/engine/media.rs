@@ -57,7 +57,7 @@ impl TryFrom<f64> for Volume {
         if (0.0..=1.0).contains(&v) {
             Ok(Volume((v * 1000.0).round() as u16))
         } else {
-            Err(format!("a volume is a number from 0 to 1, not {v}"))
+            Err("a volume is a number from 0 to 1".to_string())
         }
     }
 }
