@@ -263,3 +263,39 @@ async fn tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text(
     assert_eq!(alerts.media().status().get_untracked().spoken, 1);
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn speech_does_not_wait_for_a_context_that_never_resumes() {
+    // A plain browser without a user gesture: `resume()` stays pending for ever.
+    js("window.__resume = AudioContext.prototype.resume;
+        AudioContext.prototype.resume = function () { return new Promise(() => {}); };
+        window.__spoken = [];
+        Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+            speak(u) { window.__spoken.push(u.text); }, cancel() {}, getVoices() { return []; } } });");
+    let mut c = config(r#"{"exit_ms": 50, "slack_ms": 0}"#);
+    c.classes.cheer.duration_ms = Some(2000);
+    c.classes.cheer.speak_min_amount = Some(1);
+    let (_root, alerts, handle) = mount(c);
+    let cheer = AlertInput {
+        amount: 100,
+        message: Some("still heard".into()),
+        ..AlertInput::new(AlertClass::Cheer)
+    };
+    // Suspend the context the first chime makes, so the second alert needs a resume.
+    alerts.push(AlertInput {
+        amount: 1,
+        ..AlertInput::new(AlertClass::Follow)
+    });
+    sleep(50).await;
+    let context = alerts.media().audio_context().unwrap();
+    wasm_bindgen_futures::JsFuture::from(context.suspend().unwrap())
+        .await
+        .unwrap();
+    sleep(4000).await;
+    alerts.push(cheer);
+    sleep(600).await;
+    let spoken = js("return window.__spoken.join('|');").as_string().unwrap();
+    js("AudioContext.prototype.resume = window.__resume; delete window.speechSynthesis;");
+    assert_eq!(spoken, "still heard");
+    drop(handle);
+}

@@ -14,6 +14,9 @@ use web_sys::{AudioContext, AudioContextState, Event, EventTarget};
 /// Time between resuming the context and the first note, so OBS does not clip the sound's start.
 pub(super) const LEAD_IN: f64 = 0.08;
 
+/// How long an alert's speech waits for a suspended context to resume before going on.
+const RESUME_WAIT_MS: u32 = 250;
+
 /// State of the page's `AudioContext`, for the diagnostics panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AudioState {
@@ -97,7 +100,8 @@ impl MediaHandle {
         };
         let length = chime_length(notes);
         let schedule = move |context: &AudioContext| {
-            if this.current_key() != key {
+            // Too late (the alert left, or speech went on without the chime).
+            if this.with_current(key, |c| c.sound_done) != Some(false) {
                 return;
             }
             schedule_chime(context, notes, gain);
@@ -111,9 +115,22 @@ impl MediaHandle {
             schedule(&context);
             return;
         }
+        // Without a user gesture a plain browser keeps the promise pending: one attempt at a
+        // time, and speech does not wait for a chime that may never come.
+        if self
+            .player
+            .try_update_value(|p| std::mem::replace(&mut p.resuming, true))
+            != Some(false)
+        {
+            return self.sound_done(alerts, key);
+        }
+        self.with_current(key, |c| {
+            c.timer = Some(Timeout::new(RESUME_WAIT_MS, move || this.sound_done(alerts, key)))
+        });
         match context.resume() {
             Ok(promise) => leptos::task::spawn_local(async move {
                 let resumed = wasm_bindgen_futures::JsFuture::from(promise).await;
+                this.player.try_update_value(|p| p.resuming = false);
                 this.update_audio(&context);
                 match resumed {
                     Ok(_) => schedule(&context),
@@ -124,6 +141,7 @@ impl MediaHandle {
                 }
             }),
             Err(e) => {
+                self.player.try_update_value(|p| p.resuming = false);
                 this.blocked("AudioContext.resume()", &e);
                 this.sound_done(alerts, key);
             }

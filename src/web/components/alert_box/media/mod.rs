@@ -58,6 +58,8 @@ struct Player {
     /// Preloaded elements (kept so the browser keeps them cached) and their error listeners.
     preloaded: Vec<(web_sys::Element, Listener)>,
     warned: bool,
+    /// A `resume()` is pending.
+    resuming: bool,
 }
 
 /// The media player of an alert engine (`Copy`); owned by the component that made the engine.
@@ -77,6 +79,7 @@ impl MediaHandle {
                 current: None,
                 preloaded: Vec::new(),
                 warned: false,
+                resuming: false,
             }),
             status: RwSignal::new(MediaStatus::default()),
         };
