@@ -273,6 +273,7 @@ async fn speech_does_not_wait_for_a_context_that_never_resumes() {
         Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
             speak(u) { window.__spoken.push(u.text); }, cancel() {}, getVoices() { return []; } } });");
     let mut c = config(r#"{"exit_ms": 50, "slack_ms": 0}"#);
+    c.classes.follow.duration_ms = Some(100);
     c.classes.cheer.duration_ms = Some(2000);
     c.classes.cheer.speak_min_amount = Some(1);
     let (_root, alerts, handle) = mount(c);
@@ -291,7 +292,7 @@ async fn speech_does_not_wait_for_a_context_that_never_resumes() {
     wasm_bindgen_futures::JsFuture::from(context.suspend().unwrap())
         .await
         .unwrap();
-    sleep(4000).await;
+    sleep(250).await;
     alerts.push(cheer);
     sleep(600).await;
     let spoken = js("return window.__spoken.join('|');").as_string().unwrap();
