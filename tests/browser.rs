@@ -18,6 +18,8 @@ mod corpus;
 mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
+#[path = "browser/media.rs"]
+mod media;
 
 fn test_root() -> web_sys::HtmlElement {
     let doc = document();

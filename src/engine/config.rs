@@ -10,6 +10,7 @@ use super::condition::Condition;
 use super::input::{AlertClass, CLASS_COUNT};
 use super::kinds::Kinds;
 use super::lang::Lang;
+use super::media::{TtsConfig, Volume};
 use super::template::Template;
 use crate::tau::wire;
 use core::time::Duration;
@@ -85,6 +86,8 @@ pub struct Variation {
     pub image: Option<String>,
     /// Sound hint for the shell.
     pub sound: Option<String>,
+    /// This variation's sound volume (0 to 1), overriding the class's.
+    pub sound_volume: Option<Volume>,
     /// Time on screen, overriding the class's.
     pub duration_ms: Option<u64>,
     /// Length of this variation's media; the alert stays that long if it exceeds the duration.
@@ -106,6 +109,7 @@ impl Default for Variation {
             headline: None,
             image: None,
             sound: None,
+            sound_volume: None,
             duration_ms: None,
             media_ms: None,
         }
@@ -138,6 +142,12 @@ pub struct ClassConfig {
     pub headline: Option<Template>,
     /// How variations are picked.
     pub selection: Selection,
+    /// Image or video (by extension) when the variation names none.
+    pub image: Option<String>,
+    /// Sound file when the variation names none; `None` plays the class's built-in chime.
+    pub sound: Option<String>,
+    /// Sound volume (0 to 1) when the variation sets none.
+    pub sound_volume: Option<Volume>,
     /// The variations, in order.
     #[serde(deserialize_with = "objects")]
     pub variations: Vec<Variation>,
@@ -156,6 +166,9 @@ impl Default for ClassConfig {
             flood: None,
             headline: None,
             selection: Selection::First,
+            image: None,
+            sound: None,
+            sound_volume: None,
             variations: Vec::new(),
         }
     }
@@ -247,6 +260,11 @@ pub struct EngineConfig {
     pub gift_window_ms: u64,
     /// Orphaned gift recipients are shown as "+N gifted subs" at most this often.
     pub gift_orphan_interval_ms: u64,
+    /// Volume of every sound and of speech (0 to 1).
+    pub master_volume: Volume,
+    /// Text-to-speech of viewer messages.
+    #[serde(deserialize_with = "object")]
+    pub tts: TtsConfig,
     /// Per-class settings.
     #[serde(deserialize_with = "object")]
     pub classes: Classes,
@@ -275,6 +293,8 @@ impl Default for EngineConfig {
             redemption_hold_ms: 600_000,
             gift_window_ms: 10_000,
             gift_orphan_interval_ms: 10_000,
+            master_volume: Volume::FULL,
+            tts: TtsConfig::default(),
             classes: Classes::default(),
             word_filter: crate::text::WordFilterConfig::default(),
             kinds: Kinds::default(),
@@ -608,13 +628,16 @@ mod tests {
                         sound: Some("s".into()),
                         duration_ms: Some(20),
                         media_ms: Some(21),
+                        ..Variation::default()
                     }],
+                    ..ClassConfig::default()
                 },
                 ..Classes::default()
             },
             word_filter: Default::default(),
             kinds: Default::default(),
             lang: Some(super::Lang::PtBr),
+            ..EngineConfig::default()
         };
         let goal = super::super::KindConfig {
             enabled: false,

@@ -34,6 +34,7 @@
 //! ```
 
 mod adapter;
+mod chime;
 mod condition;
 mod config;
 mod control;
@@ -44,6 +45,7 @@ mod kinds;
 mod lang;
 mod lang_texts;
 mod machine;
+pub mod media;
 mod pending;
 mod present;
 mod redemptions;

@@ -64,8 +64,12 @@ impl Engine {
             months: input.months,
             count: item.count,
             variation: variation.map(|v| v.name.clone()),
-            image: variation.and_then(|v| v.image.clone()),
-            sound: variation.and_then(|v| v.sound.clone()),
+            image: variation.and_then(|v| v.image.clone()).or_else(|| rules.image.clone()),
+            sound: variation.and_then(|v| v.sound.clone()).or_else(|| rules.sound.clone()),
+            volume: variation
+                .and_then(|v| v.sound_volume)
+                .or(rules.sound_volume)
+                .unwrap_or_default(),
             hold,
         }
     }

@@ -59,10 +59,12 @@ pub struct AlertView {
     pub count: u32,
     /// Name of the chosen variation, if any.
     pub variation: Option<String>,
-    /// Image hint from the variation.
+    /// Image or video from the variation, else the class (see [`super::media::MediaPlan`]).
     pub image: Option<String>,
-    /// Sound hint from the variation.
+    /// Sound file from the variation, else the class; `None` means the built-in chime.
     pub sound: Option<String>,
+    /// The sound's own volume (the variation's, else the class's), before `master_volume`.
+    pub volume: super::media::Volume,
     /// Planned time on screen before the exit animation (the hard deadline is fixed when shown).
     pub hold: Duration,
 }

@@ -8,6 +8,7 @@ mod fake_tau;
 mod fake_tau_quirks;
 mod lang;
 mod link;
+mod media;
 mod obs;
 mod overlay;
 mod themes;

@@ -1,6 +1,7 @@
 //! The browser driver of the pure alert [`Engine`]: one timer for all its deadlines, one signal
 //! update per batch of actions.
 
+use super::media::MediaHandle;
 use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot, ViewerText};
 use crate::tau::protocol::Envelope;
 use crate::text::{CheermoteSet, Normalize, WordFilter};
@@ -43,6 +44,7 @@ pub struct AlertEngineHandle {
     driver: StoredValue<Driver, LocalStorage>,
     shown: RwSignal<Vec<ShownAlert>>,
     snapshot: RwSignal<Option<Snapshot>>,
+    media: MediaHandle,
 }
 
 /// What [`use_alert_engine`] returns: the engine's handle.
@@ -50,6 +52,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 
 /// Creates an alert engine owned by the current reactive owner.
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
+    let media = MediaHandle::new(&options.config);
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
     let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
@@ -61,6 +64,7 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
         }),
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
+        media,
     }
 }
 
@@ -75,9 +79,15 @@ impl AlertEngineHandle {
         self.snapshot.read_only()
     }
 
+    /// The media player: sounds, videos and speech of the alerts, and their diagnostics.
+    pub fn media(&self) -> MediaHandle {
+        self.media
+    }
+
     /// Replaces the engine with one built from `config` (used once the config file has loaded,
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
+        self.media.reconfigure(&config);
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
@@ -130,6 +140,13 @@ impl AlertEngineHandle {
     }
 
     fn apply(&self, actions: Vec<EngineAction>) {
+        // Media follows the screen: sound starts with Show, and stops at the deadline.
+        for action in &actions {
+            match action {
+                EngineAction::Show(view) => self.media.show(*self, view),
+                EngineAction::Exit(key) | EngineAction::Remove(key) => self.media.stop(*key),
+            }
+        }
         if !actions.is_empty() {
             self.shown.try_update(|shown| {
                 for action in actions {

@@ -16,9 +16,12 @@
 
 mod engine_driver;
 mod images;
+mod media;
+mod visual;
 
 pub use engine_driver::{use_alert_engine, AlertEngineHandle, ShownAlert, UseAlertEngineOptions, UseAlertEngineReturn};
 pub use images::{use_helix_images, HelixImages, UseHelixImagesOptions, UseHelixImagesReturn};
+pub use media::{AudioState, MediaHandle, MediaStatus};
 
 use crate::engine::{AlertClass, Control};
 use crate::text::parts::TextPart;
@@ -140,13 +143,18 @@ pub fn AlertBox(
                         .filter(|u| !u.is_empty() && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
                         .map(str::to_ascii_lowercase);
                     let (class, amount) = (s.view.class, s.view.amount);
+                    // The configured image or video, else a Helix picture.
+                    let visual = alerts.media().plan(&s.view).and_then(|p| p.visual);
                     let image = move || {
+                        if let Some(visual) = visual.clone() {
+                            return Some(visual::visual(alerts, key, visual));
+                        }
                         let images = images?;
                         let src = match class {
                             AlertClass::Cheer => images.cheermote(amount),
                             _ => images.avatar(login.as_deref()?),
                         }?;
-                        Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> })
+                        Some(view! { <img class="tau-alert__image" data-testid="alert-image" src=src alt="" /> }.into_any())
                     };
                     let message = (!s.view.message.is_empty())
                         .then(|| view! { <div class="tau-alert__message" data-testid="alert-message">{fragments(s.view.message, images)}</div> });

@@ -115,7 +115,8 @@ pub fn Overlay(
     let demo = config.demo;
     let link_status = Signal::derive(move || link.get().map(|l| l.status().get()));
     let panel = if preview {
-        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo /> }.into_any()
+        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo media=alerts.media().status() /> }
+            .into_any()
     } else {
         // Inside OBS without `debug`: a small notice, only while off program output.
         let problems = Signal::derive(move || problems.get());

@@ -1,5 +1,5 @@
-//! [`StatusPanel`]: diagnostics, shown in preview (outside OBS) or with `#debug`: the link to TAU
-//! and the alert engine's queue and counters. [`SetupNotice`]: the small streamer-only notice
+//! [`StatusPanel`]: diagnostics, shown in preview (outside OBS) or with `#debug`: the link to TAU,
+//! the alert engine's queue and counters, and media (audio state, failed assets). [`SetupNotice`]: the small streamer-only notice
 //! inside OBS (never on program output). Neither ever shows the token.
 
 mod obs;
@@ -10,6 +10,7 @@ use crate::engine::Snapshot;
 use crate::tau::backfill::BackfillStats;
 use crate::util::clock::Instant;
 use crate::web::browser::page;
+use crate::web::components::alert_box::MediaStatus;
 use crate::web::components::overlay::LinkStatus;
 use leptos::prelude::*;
 
@@ -22,6 +23,9 @@ pub fn StatusPanel(
     engine: ReadSignal<Option<Snapshot>>,
     /// Whether the demo feed is running.
     demo: bool,
+    /// Audio state and failed assets, from [`MediaHandle::status`](crate::web::components::alert_box::MediaHandle::status).
+    #[prop(optional)]
+    media: Option<ReadSignal<MediaStatus>>,
 ) -> impl IntoView {
     let state = move || match (link.get(), demo) {
         (Some(s), _) => s.state.label(),
@@ -51,6 +55,14 @@ pub fn StatusPanel(
                 " · dropped " <span data-testid="count-dropped">{count(|s| s.counts.dropped as usize)}</span>
                 " · accepted " <span data-testid="count-accepted">{count(|s| s.counts.accepted as usize)}</span>
             </div>
+            {media.map(|m| view! {
+                <div>"media: audio " <span data-testid="audio-state">{move || m.with(|s| s.audio.label())}</span>
+                    " · played " <span data-testid="media-played">{move || m.with(|s| s.played)}</span>
+                    " · blocked " <span data-testid="media-blocked">{move || m.with(|s| s.blocked)}</span>
+                    " · spoken " <span data-testid="media-spoken">{move || m.with(|s| s.spoken)}</span>
+                    " · failed: " <span data-testid="media-failed">{move || m.with(|s| if s.failed.is_empty() { "none".to_string() } else { s.failed.join(", ") })}</span>
+                </div>
+            })}
             <div class="tau-status__build">"build " {env!("CARGO_PKG_VERSION")}</div>
         </aside>
     }
