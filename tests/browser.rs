@@ -7,10 +7,13 @@ use tau_overlay::engine::{AlertClass, AlertInput, EngineConfig};
 use tau_overlay::settings::parse_fragment;
 use tau_overlay::web::components::alert_box::{use_alert_engine, AlertBox, UseAlertEngineOptions};
 use tau_overlay::Overlay;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/support.rs"]
+mod support;
+use support::{attr, sleep, test_root, texts};
 
 #[path = "browser/corpus.rs"]
 mod corpus;
@@ -18,39 +21,6 @@ mod corpus;
 mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
-#[path = "browser/media.rs"]
-mod media;
-
-fn test_root() -> web_sys::HtmlElement {
-    let doc = document();
-    let root = doc
-        .create_element("div")
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlElement>();
-    doc.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
-    let list = root.query_selector_all(css).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn attr(root: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
-    root.query_selector(css).unwrap().and_then(|e| e.get_attribute(name))
-}
 
 #[wasm_bindgen_test]
 async fn alert_box_shows_the_follow_text_then_removes_it_after_its_duration() {

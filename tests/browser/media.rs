@@ -66,7 +66,6 @@ fn silent_wav(seconds: u32) -> String {
     format!("data:audio/wav;base64,{}", window().btoa(&binary).unwrap())
 }
 
-#[wasm_bindgen_test]
 async fn rejected_play_still_shows_the_alert_and_it_leaves_at_its_deadline() {
     js("window.__play = HTMLMediaElement.prototype.play;
         HTMLMediaElement.prototype.play = function () { return Promise.reject(new DOMException('no', 'NotAllowedError')); };");
@@ -96,14 +95,19 @@ async fn rejected_play_still_shows_the_alert_and_it_leaves_at_its_deadline() {
     drop(handle);
 }
 
-#[wasm_bindgen_test]
 async fn suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is_recreated() {
     let mut c = config(r#"{"exit_ms": 50, "slack_ms": 0}"#);
     c.classes.follow.duration_ms = Some(100);
     let (root, alerts, handle) = mount(c);
     let media = alerts.media();
     alerts.push(follow());
-    sleep(100).await;
+    // The context starts and resumes asynchronously; give a loaded machine up to 2 s.
+    for _ in 0..40 {
+        if media.status().get_untracked().audio == AudioState::Running {
+            break;
+        }
+        sleep(50).await;
+    }
     let first = media.audio_context().expect("the chime made a context");
     assert_eq!(media.status().get_untracked().audio, AudioState::Running);
     assert_eq!(media.status().get_untracked().played, 1);
@@ -114,7 +118,12 @@ async fn suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is
     assert_eq!(first.state(), web_sys::AudioContextState::Suspended);
     sleep(200).await;
     alerts.push(follow());
-    sleep(100).await;
+    for _ in 0..40 {
+        if first.state() == web_sys::AudioContextState::Running {
+            break;
+        }
+        sleep(50).await;
+    }
     assert_eq!(
         first.state(),
         web_sys::AudioContextState::Running,
@@ -132,7 +141,17 @@ async fn suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is
         .unwrap();
     sleep(200).await;
     alerts.push(follow());
-    sleep(100).await;
+    for _ in 0..40 {
+        let replaced = media.audio_context().is_some_and(|c| !js_sys::Object::is(&first, &c));
+        if replaced
+            && media
+                .audio_context()
+                .is_some_and(|c| c.state() == web_sys::AudioContextState::Running)
+        {
+            break;
+        }
+        sleep(50).await;
+    }
     let second = media.audio_context().unwrap();
     assert!(!js_sys::Object::is(&first, &second), "a closed context is replaced");
     assert_eq!(second.state(), web_sys::AudioContextState::Running);
@@ -140,7 +159,6 @@ async fn suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is
     drop(handle);
 }
 
-#[wasm_bindgen_test]
 async fn missing_ended_does_not_stall_a_sound_longer_than_max_duration() {
     // play() succeeds but nothing plays, so `ended` never comes; the sound says it is 5 s long.
     js("window.__play = HTMLMediaElement.prototype.play;
@@ -227,7 +245,6 @@ async fn missing_asset_is_listed_and_the_alert_shows_without_it() {
     drop(handle);
 }
 
-#[wasm_bindgen_test]
 async fn tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text() {
     let mut c = config(r#"{"exit_ms": 50, "slack_ms": 0, "tts": {"max_chars": 12}}"#);
     c.classes.cheer.duration_ms = Some(300);
@@ -264,7 +281,6 @@ async fn tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text(
     drop(handle);
 }
 
-#[wasm_bindgen_test]
 async fn speech_does_not_wait_for_a_context_that_never_resumes() {
     // A plain browser without a user gesture: `resume()` stays pending for ever.
     js("window.__resume = AudioContext.prototype.resume;
@@ -299,4 +315,16 @@ async fn speech_does_not_wait_for_a_context_that_never_resumes() {
     js("AudioContext.prototype.resume = window.__resume; delete window.speechSynthesis;");
     assert_eq!(spoken, "still heard");
     drop(handle);
+}
+
+/// The audio tests stub browser globals (`HTMLMediaElement.prototype.play`,
+/// `AudioContext.prototype.resume`, `speechSynthesis`), and wasm-bindgen-test runs async tests
+/// interleaved: they run one after another here so no stub leaks into another test.
+#[wasm_bindgen_test]
+async fn audio_paths_one_after_another() {
+    rejected_play_still_shows_the_alert_and_it_leaves_at_its_deadline().await;
+    suspended_audio_context_is_resumed_before_the_chime_and_a_closed_one_is_recreated().await;
+    missing_ended_does_not_stall_a_sound_longer_than_max_duration().await;
+    tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text().await;
+    speech_does_not_wait_for_a_context_that_never_resumes().await;
 }

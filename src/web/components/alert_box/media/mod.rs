@@ -135,7 +135,9 @@ impl MediaHandle {
 
     /// Notes an asset that failed to load (once per URL).
     pub fn asset_failed(&self, url: &str) {
-        page::warn(&format!("media: {url} failed to load; alerts show without it"));
+        // A `data:` URL can be megabytes long: the log names at most its first 80 characters.
+        let shown = crate::text::cap_chars(url, 80);
+        page::warn(&format!("media: {shown} failed to load; alerts show without it"));
         self.status.try_update(|s| {
             if !s.failed.iter().any(|f| f == url) {
                 s.failed.push(url.to_string());
