@@ -2,38 +2,12 @@
 //! Viewer text: sanitizing, capping, emote fragments from Twitch's positions (src/text).
 //! Cheermotes are in text_cheermotes.rs. Hostile input throughout: events can be spoofed (PROTOCOL.md §10.12).
 
-use std::path::Path;
 use tau_overlay::tau::protocol::events::TauEvent;
-use tau_overlay::tau::protocol::Frame;
 use tau_overlay::text::*;
 
-fn event(name: &str) -> TauEvent {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    let text = std::fs::read_to_string(path).unwrap();
-    match Frame::parse(&text) {
-        Ok(Frame::Event(e)) => e.event,
-        other => panic!("{name}: {other:?}"),
-    }
-}
-
-fn text(s: &str) -> Fragment {
-    Fragment::Text(s.into())
-}
-
-fn emote(id: &str, alt: &str) -> Fragment {
-    Fragment::Emote {
-        id: id.into(),
-        alt: alt.into(),
-    }
-}
-
-fn at(begin: usize, end: usize, id: &str) -> EmotePosition {
-    EmotePosition {
-        begin,
-        end,
-        id: id.into(),
-    }
-}
+#[path = "support/text.rs"]
+mod support;
+use support::{at, emote, event, text};
 
 fn plain(raw: &str, emotes: &[EmotePosition]) -> Vec<Fragment> {
     build_fragments(raw, emotes, &CheermoteSet::default(), MESSAGE_MAX)

@@ -3,38 +3,12 @@
 //! (src/text/cheermotes.rs). Hostile input throughout: events can be spoofed (PROTOCOL.md §10.12).
 
 use serde_json::{json, Value};
-use std::path::Path;
 use tau_overlay::tau::protocol::events::TauEvent;
-use tau_overlay::tau::protocol::Frame;
 use tau_overlay::text::*;
 
-fn event(name: &str) -> TauEvent {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    let text = std::fs::read_to_string(path).unwrap();
-    match Frame::parse(&text) {
-        Ok(Frame::Event(e)) => e.event,
-        other => panic!("{name}: {other:?}"),
-    }
-}
-
-fn text(s: &str) -> Fragment {
-    Fragment::Text(s.into())
-}
-
-fn emote(id: &str, alt: &str) -> Fragment {
-    Fragment::Emote {
-        id: id.into(),
-        alt: alt.into(),
-    }
-}
-
-fn at(begin: usize, end: usize, id: &str) -> EmotePosition {
-    EmotePosition {
-        begin,
-        end,
-        id: id.into(),
-    }
-}
+#[path = "support/text.rs"]
+mod support;
+use support::{at, emote, event, text};
 
 fn cheer(raw: &str, set: &CheermoteSet) -> Vec<Fragment> {
     build_fragments(raw, &[], set, MESSAGE_MAX)
