@@ -70,10 +70,7 @@ pub fn plain_text(fragments: &[Fragment]) -> String {
     fragments.iter().map(|f| f.text()).collect()
 }
 
-/// Whether `id` is a Twitch emote id we build URLs for: 1 to 64 of `[A-Za-z0-9_]`.
-pub fn is_emote_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
+pub use crate::tau::chat::is_emote_id;
 
 /// `https://static-cdn.jtvnw.net/emoticons/v2/{id}/default/dark/2.0`, only for an [`is_emote_id`].
 pub fn emote_url(id: &str) -> Option<String> {

@@ -94,7 +94,9 @@ pub fn emote_url(id: &str) -> String {
     format!("https://static-cdn.jtvnw.net/emoticons/v2/{id}/default/dark/1.0")
 }
 
-fn is_emote_id(id: &str) -> bool {
+/// Whether `id` is a Twitch emote id we build URLs for: 1 to 64 of `[A-Za-z0-9_]` (shared by chat
+/// lines and alert fragments).
+pub fn is_emote_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 

@@ -9,7 +9,7 @@ pub mod line;
 pub mod outbox;
 
 pub use connection::{Chat, ChatAction, ChatConnection, ChatState};
-pub use line::{emote_url, ChatFrame, ChatLine, ChatPart, EmoteSpan};
+pub use line::{emote_url, is_emote_id, ChatFrame, ChatLine, ChatPart, EmoteSpan};
 pub use outbox::{ChatOutbox, OutboxOptions, SendError};
 
 /// Why a chat-bot login cannot be used in a socket path.
