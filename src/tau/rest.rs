@@ -378,7 +378,7 @@ pub fn parse_cheermotes(body: &Value) -> Vec<Cheermote> {
                     Some((t.min_bits, url))
                 })
                 .collect();
-            tiers.sort_by_key(|(min, _)| *min);
+            crate::util::order::sort_by_u64_key(&mut tiers, |(min, _)| *min);
             Cheermote {
                 prefix: c.prefix,
                 tiers,

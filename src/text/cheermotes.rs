@@ -105,7 +105,7 @@ impl CheermoteSet {
                 continue;
             }
             family.tiers.retain(|t| t.min_bits > 0);
-            family.tiers.sort_by_key(|t| t.min_bits);
+            crate::util::order::sort_by_u64_key(&mut family.tiers, |t| t.min_bits);
             family.tiers.dedup_by_key(|t| t.min_bits);
             set.families.push(family);
         }

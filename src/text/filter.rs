@@ -319,7 +319,7 @@ fn mask(text: &str, folded: &Folded, ranges: Vec<(usize, usize)>) -> String {
         .into_iter()
         .map(|(a, b)| (folded.origin[a], folded.origin[b]))
         .collect();
-    units.sort_by_key(|&(a, _)| a);
+    crate::util::order::sort_by_u64_key(&mut units, |&(a, _)| a as u64);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in units {
         match merged.last_mut() {

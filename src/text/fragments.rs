@@ -11,6 +11,7 @@
 use super::cheermotes::CheermoteSet;
 use super::sanitize::{sanitize, ELLIPSIS};
 use crate::tau::protocol::events::{IrcEmote, MessageEmote};
+use crate::util::order;
 use std::borrow::Cow;
 
 /// A piece of viewer text.
@@ -148,10 +149,10 @@ fn valid_spans<'a>(text: &str, emotes: &'a [EmotePosition]) -> Vec<(usize, usize
     if candidates.is_empty() {
         return Vec::new();
     }
-    candidates.sort_by_key(|e| e.begin);
+    order::sort_by_u64_key(&mut candidates, |e| e.begin as u64);
     // Byte offsets of every code point index a candidate needs, found in one pass over the text.
     let mut wanted: Vec<usize> = candidates.iter().flat_map(|e| [e.begin, e.end + 1]).collect();
-    wanted.sort_by_key(|&i| i);
+    order::sort_by_u64_key(&mut wanted, |&i| i as u64);
     wanted.dedup();
     let mut offsets = Vec::with_capacity(wanted.len());
     let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]).enumerate();

@@ -7,6 +7,7 @@
 
 use crate::tau::protocol::FrameError;
 use crate::tau::wire;
+use crate::util::order;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -314,7 +315,7 @@ impl ChatLine {
 /// end to the text, sorts them, and drops inverted spans and those overlapping an earlier one.
 fn normalize(mut spans: Vec<EmoteSpan>, len: usize) -> Vec<EmoteSpan> {
     spans.retain(|s| is_emote_id(&s.id) && s.start <= s.end && s.start < len);
-    spans.sort_by_key(|s| (s.start, s.end));
+    order::sort_by_u64_key(&mut spans, |s| order::pair_key(s.start, s.end));
     let mut next_free = 0;
     spans.retain_mut(|s| {
         s.end = s.end.min(len - 1);
