@@ -146,7 +146,7 @@ impl HelixData {
     /// The items of `body` that decode as `T`; none when `body` is no Helix answer.
     fn items<T: serde::de::DeserializeOwned>(body: &Value) -> Vec<T> {
         let data = HelixData::deserialize(body).map(|d| d.data).unwrap_or_default();
-        data.into_iter().filter_map(|item| T::deserialize(item).ok()).collect()
+        data.iter().filter_map(|item| T::deserialize(item).ok()).collect()
     }
 }
 

@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
 
 /// Parses one JSON text into `T` (through [`parse`] and `T`'s derived `Deserialize`).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    T::deserialize(parse(text)?).map_err(|e| e.to_string())
+    T::deserialize(&parse(text)?).map_err(|e| e.to_string())
 }
 
 /// `value` as compact JSON text.

@@ -158,7 +158,7 @@ fn any_str<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
 /// An object member read as `T`; anything else (or an object that does not fit) is `None`.
 fn object_or_none<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
     Ok(match Value::deserialize(d)? {
-        value @ Value::Object(_) => T::deserialize(value).ok(),
+        value @ Value::Object(_) => T::deserialize(&value).ok(),
         _ => None,
     })
 }
@@ -189,14 +189,14 @@ fn emote_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<EmoteSpan>, D::Erro
         return Ok(Vec::new());
     };
     let mut spans = Vec::new();
-    for entry in list.into_iter().filter_map(|e| Entry::deserialize(e).ok()) {
+    for entry in list.iter().filter_map(|e| Entry::deserialize(e).ok()) {
         let id = match entry.id {
             Value::String(s) => s,
             Value::Number(n) => n.to_string(),
             _ => continue,
         };
         for position in entry.positions {
-            if let Ok((start, end)) = <(usize, usize)>::deserialize(position) {
+            if let Ok((start, end)) = <(usize, usize)>::deserialize(&position) {
                 spans.push(EmoteSpan {
                     id: id.clone(),
                     start,
@@ -215,7 +215,7 @@ impl ChatFrame {
         if !value.is_object() {
             return Ok(ChatFrame::Other);
         }
-        let Ok(frame) = WireFrame::deserialize(value) else {
+        let Ok(frame) = WireFrame::deserialize(&value) else {
             return Ok(ChatFrame::Other);
         };
         if let Some(error) = frame.error {
