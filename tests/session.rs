@@ -26,16 +26,33 @@ fn at(second: u32) -> String {
 }
 
 fn follow(id: &str, origin: &str, second: u32, name: &str) -> Envelope {
-    event(id, origin, "channel-follow", &at(second), json!({"user_name": name, "user_login": name.to_lowercase(), "broadcaster_user_id": "12345"}))
+    event(
+        id,
+        origin,
+        "channel-follow",
+        &at(second),
+        json!({"user_name": name, "user_login": name.to_lowercase(), "broadcaster_user_id": "12345"}),
+    )
 }
 
 fn cheer(id: &str, second: u32, name: &str, bits: u64) -> Envelope {
-    event(id, "twitch", "channel-cheer", &at(second),
-        json!({"is_anonymous": false, "user_name": name, "user_login": name.to_lowercase(), "bits": bits, "broadcaster_user_id": "12345"}))
+    event(
+        id,
+        "twitch",
+        "channel-cheer",
+        &at(second),
+        json!({"is_anonymous": false, "user_name": name, "user_login": name.to_lowercase(), "bits": bits, "broadcaster_user_id": "12345"}),
+    )
 }
 
 fn online(id: &str, second: u32) -> Envelope {
-    event(id, "twitch", "stream-online", &at(second), json!({"broadcaster_user_id": "12345", "type": "live"}))
+    event(
+        id,
+        "twitch",
+        "stream-online",
+        &at(second),
+        json!({"broadcaster_user_id": "12345", "type": "live"}),
+    )
 }
 
 fn name(labels: &LatestLabels, kind: LabelKind) -> Option<String> {
@@ -75,7 +92,10 @@ fn stored_rows_read_after_live_events_do_not_replace_them() {
     let mut labels = LatestLabels::new("");
     labels.apply(&follow("live", "twitch", 30, "LiveFollower"));
     // The seed's page arrives later, newest first, with older rows.
-    let more = labels.seed_page(&[follow("old2", "twitch", 20, "Older"), follow("old1", "twitch", 10, "Oldest")]);
+    let more = labels.seed_page(&[
+        follow("old2", "twitch", 20, "Older"),
+        follow("old1", "twitch", 10, "Oldest"),
+    ]);
     assert!(!more, "the follower is known");
     assert_eq!(name(&labels, LabelKind::Follower).as_deref(), Some("LiveFollower"));
 }
@@ -94,7 +114,7 @@ fn top_cheerer_sums_bits_per_viewer_since_the_newest_stream_online() {
     // Newest first: Bo's cheers before the stream went online belong to the last session.
     let page = [
         cheer("c4", 40, "Ana", 300),
-        cheer("c3", 35, "bo", 100),
+        cheer("c3", 35, "Bo", 100),
         cheer("c2", 30, "Ana", 200),
         online("on", 20),
         cheer("c1", 10, "Bo", 10_000),
@@ -115,14 +135,24 @@ fn a_new_stream_online_starts_a_new_session_for_the_top_cheerer() {
     labels.apply(&cheer("c1", 10, "Ana", 100));
     labels.apply(&online("on", 20));
     assert_eq!(labels.get(LabelKind::TopCheerer), None);
-    assert_eq!(name(&labels, LabelKind::Cheerer).as_deref(), Some("Ana"), "the latest cheerer stays");
+    assert_eq!(
+        name(&labels, LabelKind::Cheerer).as_deref(),
+        Some("Ana"),
+        "the latest cheerer stays"
+    );
 }
 
 #[test]
 fn anonymous_cheers_update_the_latest_cheerer_but_not_the_top_cheerer() {
     let mut labels = LatestLabels::new("");
     labels.apply(&cheer("c1", 10, "Ana", 100));
-    let anon = event("c2", "twitch", "channel-cheer", &at(20), json!({"is_anonymous": true, "bits": 5000}));
+    let anon = event(
+        "c2",
+        "twitch",
+        "channel-cheer",
+        &at(20),
+        json!({"is_anonymous": true, "bits": 5000}),
+    );
     assert!(labels.apply(&anon));
     let latest = labels.get(LabelKind::Cheerer).unwrap();
     assert_eq!((latest.name, latest.amount), (None, 5000));
@@ -132,9 +162,15 @@ fn anonymous_cheers_update_the_latest_cheerer_but_not_the_top_cheerer() {
 #[test]
 fn the_streamers_own_outgoing_raid_is_not_the_latest_raider() {
     let mut labels = LatestLabels::new("12345");
-    let outgoing = event("r1", "twitch", "channel-raid", &at(1), json!({
+    let outgoing = event(
+        "r1",
+        "twitch",
+        "channel-raid",
+        &at(1),
+        json!({
         "from_broadcaster_user_id": "12345", "from_broadcaster_user_name": "TestStreamer",
-        "to_broadcaster_user_id": "999", "to_broadcaster_user_name": "Friend", "viewers": 50}));
+        "to_broadcaster_user_id": "999", "to_broadcaster_user_name": "Friend", "viewers": 50}),
+    );
     assert!(!labels.apply(&outgoing));
     assert_eq!(labels.get(LabelKind::Raider), None);
     assert!(labels.apply(&fixture("channel-raid")));
@@ -143,18 +179,38 @@ fn the_streamers_own_outgoing_raid_is_not_the_latest_raider() {
 #[test]
 fn seeding_reads_further_cheers_only_back_to_the_session_start() {
     let mut labels = LatestLabels::new("");
-    assert!(!labels.seed_page(&[online("on", 20)]), "the newest stream-online is enough");
-    assert!(labels.seed_page(&[cheer("c3", 40, "A", 1), cheer("c2", 30, "B", 1)]), "all in the session: read on");
-    assert!(!labels.seed_page(&[cheer("c1", 25, "A", 1), cheer("c0", 10, "C", 1)]), "this page reaches back before it");
+    assert!(
+        !labels.seed_page(&[online("on", 20)]),
+        "the newest stream-online is enough"
+    );
+    assert!(
+        labels.seed_page(&[cheer("c3", 40, "A", 1), cheer("c2", 30, "B", 1)]),
+        "all in the session: read on"
+    );
+    assert!(
+        !labels.seed_page(&[cheer("c1", 25, "A", 1), cheer("c0", 10, "C", 1)]),
+        "this page reaches back before it"
+    );
     assert!(!labels.seed_page(&[]), "an empty page ends the read");
 }
 
 #[test]
 fn seeding_reads_more_raids_only_while_there_is_no_incoming_one() {
     let mut labels = LatestLabels::new("12345");
-    let raid = |id: &str, from: &str, to: &str| event(id, "twitch", "channel-raid", &at(1), json!({
-        "from_broadcaster_user_id": from, "from_broadcaster_user_name": "X", "to_broadcaster_user_id": to, "viewers": 5}));
-    assert!(labels.seed_page(&[raid("r2", "12345", "9")]), "only the streamer's own raid so far");
+    let raid = |id: &str, from: &str, to: &str| {
+        event(
+            id,
+            "twitch",
+            "channel-raid",
+            &at(1),
+            json!({
+        "from_broadcaster_user_id": from, "from_broadcaster_user_name": "X", "to_broadcaster_user_id": to, "viewers": 5}),
+        )
+    };
+    assert!(
+        labels.seed_page(&[raid("r2", "12345", "9")]),
+        "only the streamer's own raid so far"
+    );
     assert!(!labels.seed_page(&[raid("r1", "9", "12345")]));
     assert!(labels.get(LabelKind::Raider).is_some());
 }
@@ -177,10 +233,17 @@ fn event_log_keeps_the_last_n_newest_first_with_test_and_replay_marked() {
     let shown: Vec<_> = log.entries().map(|e| (e.name.clone().unwrap(), e.origin)).collect();
     assert_eq!(
         shown,
-        [("V3".into(), InputOrigin::Live), ("V2".into(), InputOrigin::Replay), ("V1".into(), InputOrigin::Test)]
+        [
+            ("V3".into(), InputOrigin::Live),
+            ("V2".into(), InputOrigin::Replay),
+            ("V1".into(), InputOrigin::Test)
+        ]
     );
     let keys: Vec<u64> = log.entries().map(|e| e.key).collect();
-    assert!(keys.windows(2).all(|w| w[0] > w[1]), "stable, increasing keys: {keys:?}");
+    assert!(
+        keys.windows(2).all(|w| w[0] > w[1]),
+        "stable, increasing keys: {keys:?}"
+    );
 }
 
 #[test]
@@ -208,7 +271,13 @@ fn event_log_has_a_line_per_fixture_kind() {
 #[test]
 fn event_log_skips_gift_recipients_and_redemption_updates() {
     let mut log = EventLog::new(5, "");
-    let gifted = event("g", "twitch", "channel-subscribe", &at(1), json!({"user_name": "Lucky", "tier": "1000", "is_gift": true}));
+    let gifted = event(
+        "g",
+        "twitch",
+        "channel-subscribe",
+        &at(1),
+        json!({"user_name": "Lucky", "tier": "1000", "is_gift": true}),
+    );
     assert!(!log.apply_envelope(&gifted));
     assert!(!log.apply_envelope(&fixture("channel-channel_points_custom_reward_redemption-update")));
     assert!(log.is_empty());
@@ -217,8 +286,13 @@ fn event_log_skips_gift_recipients_and_redemption_updates() {
 #[test]
 fn event_log_shows_an_offline_summary_as_one_line() {
     let mut log = EventLog::new(5, "");
-    let summary = OfflineSummary { counts: vec![("follow".into(), 3)] };
+    let summary = OfflineSummary {
+        counts: vec![("follow".into(), 3)],
+    };
     assert!(log.apply(&Delivery::Summary(summary)));
     let line = log.entries().next().unwrap();
-    assert_eq!((line.kind, line.amount, line.detail.as_deref()), ("offline-summary", 3, Some("While offline: 3 follows")));
+    assert_eq!(
+        (line.kind, line.amount, line.detail.as_deref()),
+        ("offline-summary", 3, Some("While offline: 3 follows"))
+    );
 }

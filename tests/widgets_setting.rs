@@ -5,7 +5,10 @@ use tau_overlay::settings::{parse_fragment, ConfigProblem, Widget};
 #[test]
 fn without_the_key_the_page_shows_what_it_showed_before() {
     assert_eq!(parse_fragment("#demo").config.widgets(), [Widget::Alerts]);
-    assert_eq!(parse_fragment("#token=t&chat=Bot").config.widgets(), [Widget::Alerts, Widget::Chat]);
+    assert_eq!(
+        parse_fragment("#token=t&chat=Bot").config.widgets(),
+        [Widget::Alerts, Widget::Chat]
+    );
 }
 
 #[test]
@@ -30,7 +33,10 @@ fn an_unknown_widget_is_a_notice_and_the_others_still_show() {
     let parsed = parse_fragment("#demo&widgets=events,evnts,,labels,events");
     assert_eq!(parsed.config.widgets(), [Widget::Events, Widget::Labels]);
     assert_eq!(parsed.problems, [ConfigProblem::UnknownWidget("evnts".into())]);
-    assert_eq!(parsed.problems[0].to_string(), "unknown widget `evnts` in `widgets` (ignored)");
+    assert_eq!(
+        parsed.problems[0].to_string(),
+        "unknown widget `evnts` in `widgets` (ignored)"
+    );
 }
 
 #[test]

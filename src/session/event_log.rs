@@ -117,7 +117,13 @@ impl EventLog {
         match delivery {
             Delivery::Alert(envelope) => self.apply_envelope(envelope),
             Delivery::Summary(summary) => {
-                self.push("offline-summary", None, u64::from(summary.total()), Some(summary.text()), InputOrigin::Live);
+                self.push(
+                    "offline-summary",
+                    None,
+                    u64::from(summary.total()),
+                    Some(summary.text()),
+                    InputOrigin::Live,
+                );
                 true
             }
         }
@@ -145,7 +151,14 @@ impl EventLog {
         true
     }
 
-    fn push(&mut self, kind: &'static str, name: Option<String>, amount: u64, detail: Option<String>, origin: InputOrigin) {
+    fn push(
+        &mut self,
+        kind: &'static str,
+        name: Option<String>,
+        amount: u64,
+        detail: Option<String>,
+        origin: InputOrigin,
+    ) {
         self.next_key += 1;
         self.entries.push_front(LogEntry {
             key: self.next_key,

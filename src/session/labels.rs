@@ -76,13 +76,6 @@ pub struct Label {
     pub at: Option<UnixMillis>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct CountedCheer {
-    /// Lower-cased name: who to add it to.
-    key: String,
-    label: Label,
-}
-
 /// The labels after a list of envelopes, in any order: each label keeps the newest event by
 /// `created` (an event without `created` counts as newest), so stored rows read after live
 /// events never replace them.
@@ -114,7 +107,7 @@ pub struct LatestLabels {
     subscriber: Option<Label>,
     cheerer: Option<Label>,
     raider: Option<Label>,
-    cheers: VecDeque<CountedCheer>,
+    cheers: VecDeque<Label>,
     session_start: Option<UnixMillis>,
     seen: BoundedSet,
 }
@@ -193,10 +186,7 @@ impl LatestLabels {
             *slot = Some(label.clone());
         }
         if let (AlertClass::Cheer, Some(name)) = (input.class, name) {
-            self.cheers.push_back(CountedCheer {
-                key: name.to_lowercase(),
-                label,
-            });
+            self.cheers.push_back(label);
             if self.cheers.len() > CHEERS_KEPT {
                 self.cheers.pop_front();
             }
@@ -229,27 +219,24 @@ impl LatestLabels {
     }
 
     fn top_cheerer(&self) -> Option<Label> {
-        let in_session = |c: &&CountedCheer| match (self.session_start, c.label.at) {
+        let in_session = |c: &&Label| match (self.session_start, c.at) {
             (Some(start), Some(at)) => at >= start,
             _ => true,
         };
-        let mut totals: Vec<(&str, Label)> = Vec::new();
+        // By display name (Twitch keeps one per user; counting by name needs no id in the input).
+        let mut totals: Vec<Label> = Vec::new();
         for cheer in self.cheers.iter().filter(in_session) {
-            match totals.iter_mut().find(|(k, _)| *k == cheer.key) {
-                Some((_, total)) => {
-                    total.amount += cheer.label.amount;
-                    if newer(cheer.label.at, total.at) {
-                        total.name = cheer.label.name.clone();
-                        total.at = cheer.label.at;
-                    }
+            match totals.iter_mut().find(|t| t.name == cheer.name) {
+                Some(total) => {
+                    total.amount += cheer.amount;
+                    total.at = total.at.max(cheer.at);
                 }
-                None => totals.push((&cheer.key, cheer.label.clone())),
+                None => totals.push(cheer.clone()),
             }
         }
         // Most bits; on a tie, who got there first.
         totals
             .into_iter()
-            .map(|(_, l)| l)
             .reduce(|best, l| if l.amount > best.amount { l } else { best })
     }
 }

@@ -442,7 +442,9 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
             config.lang = Some(lang.ok_or(bad("expected a language: en, de, es, fr or pt-BR"))?);
         }
         "events_max" => {
-            let n = value.and_then(|v| v.parse::<usize>().ok()).filter(|n| (1..=50).contains(n));
+            let n = value
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|n| (1..=50).contains(n));
             config.events_max = n.ok_or(bad("expected a number of events between 1 and 50"))?;
         }
         "interrupt" => {

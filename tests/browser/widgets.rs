@@ -47,11 +47,26 @@ async fn event_list_renders_fixture_events_with_an_icon_each_and_marks_test_and_
         "newest first"
     );
     assert_eq!(texts(&root, "[data-testid=event-name]")[2], "<b>ana</b>");
-    assert_eq!(root.query_selector_all("b").unwrap().length(), 0, "a name never becomes markup");
-    assert_eq!(root.query_selector_all("svg[data-testid=event-icon] path").unwrap().length(), 3);
+    assert_eq!(
+        root.query_selector_all("b").unwrap().length(),
+        0,
+        "a name never becomes markup"
+    );
+    assert_eq!(
+        root.query_selector_all("svg[data-testid=event-icon] path")
+            .unwrap()
+            .length(),
+        3
+    );
     assert_eq!(root.query_selector_all("img").unwrap().length(), 0, "no network images");
-    assert_eq!(texts(&root, "[data-testid=event-mark]"), ["REPLAY", "TEST"].map(String::from));
-    assert_eq!(attr(&root, "[data-testid=event]", "data-origin").as_deref(), Some("replay"));
+    assert_eq!(
+        texts(&root, "[data-testid=event-mark]"),
+        ["REPLAY", "TEST"].map(String::from)
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=event]", "data-origin").as_deref(),
+        Some("replay")
+    );
     assert_eq!(attr(&root, "[data-testid=event]", "data-kind").as_deref(), Some("raid"));
 
     // A new event goes on top and the list keeps its length limit.
@@ -79,15 +94,28 @@ async fn labels_render_from_fixtures_and_test_events_leave_them_alone() {
     let kinds: Vec<String> = {
         let list = root.query_selector_all("[data-testid=label]").unwrap();
         (0..list.length())
-            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("data-kind").unwrap())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::Element>()
+                    .get_attribute("data-kind")
+                    .unwrap()
+            })
             .collect()
     };
-    assert_eq!(kinds, ["follower", "subscriber", "cheerer", "raider", "top-cheerer"].map(String::from));
+    assert_eq!(
+        kinds,
+        ["follower", "subscriber", "cheerer", "raider", "top-cheerer"].map(String::from)
+    );
     assert_eq!(
         texts(&root, "[data-testid=label-name]"),
         ["<i>first</i>", "—", "TestCheerer", "—", "TestCheerer"].map(String::from)
     );
-    assert_eq!(root.query_selector_all("i").unwrap().length(), 0, "a name never becomes markup");
+    assert_eq!(
+        root.query_selector_all("i").unwrap().length(),
+        0,
+        "a name never becomes markup"
+    );
     assert_eq!(texts(&root, "[data-testid=label-amount]")[2], "100 bits");
 
     labels.update(|l| {
@@ -95,8 +123,16 @@ async fn labels_render_from_fixtures_and_test_events_leave_them_alone() {
         l.apply(&fixture(include_str!("../fixtures/channel-subscribe.json"), "replay"));
     });
     tick().await;
-    assert_eq!(texts(&root, "[data-testid=label-name]")[1], "—", "a replayed sub is no new subscriber");
-    assert_eq!(texts(&root, "[data-testid=label-name]")[3], "—", "a test raid is no raider");
+    assert_eq!(
+        texts(&root, "[data-testid=label-name]")[1],
+        "—",
+        "a replayed sub is no new subscriber"
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=label-name]")[3],
+        "—",
+        "a test raid is no raider"
+    );
     labels.update(|l| {
         l.apply(&fixture(include_str!("../fixtures/channel-raid.json"), "twitch"));
     });
@@ -116,7 +152,11 @@ async fn three_subscribers_of_one_feed_each_get_every_demo_event_once_in_order()
             let record = record.clone();
             feed.subscribe(move |d: &Delivery| {
                 if let Delivery::Alert(e) = d {
-                    record.borrow_mut()[i].push(format!("{}:{}", e.event_type, e.event.user_display().unwrap_or_default()));
+                    record.borrow_mut()[i].push(format!(
+                        "{}:{}",
+                        e.event_type,
+                        e.event.user_display().unwrap_or_default()
+                    ));
                 }
             });
         }
@@ -147,7 +187,10 @@ async fn overlay_shows_only_the_widgets_of_the_fragment_and_names_unknown_ones()
     tick().await;
     assert!(root.query_selector("[data-testid=event-list]").unwrap().is_some());
     assert!(root.query_selector("[data-testid=labels]").unwrap().is_some());
-    assert!(root.query_selector(".tau-alert-box, [data-testid=alert-box]").unwrap().is_none());
+    assert!(root
+        .query_selector(".tau-alert-box, [data-testid=alert-box]")
+        .unwrap()
+        .is_none());
     let notes = texts(&root, "[data-testid=config-problems] li");
     assert!(notes.iter().any(|n| n.contains("unknown widget `evnts`")), "{notes:?}");
     for _ in 0..40 {
@@ -156,6 +199,9 @@ async fn overlay_shows_only_the_widgets_of_the_fragment_and_names_unknown_ones()
         }
         sleep(100).await;
     }
-    assert!(!texts(&root, "[data-testid=event]").is_empty(), "demo events reach the event list");
+    assert!(
+        !texts(&root, "[data-testid=event]").is_empty(),
+        "demo events reach the event list"
+    );
     drop(handle);
 }

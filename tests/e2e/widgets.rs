@@ -31,27 +31,38 @@ async fn label_names(browser: &Browser) -> Vec<String> {
 
 async fn wait_for_label(browser: &Browser, index: usize, name: &str) {
     browser
-        .wait_for("[data-testid=label-name]", WAIT, &format!("label {index} to show {name}"), |t| {
-            t.get(index).is_some_and(|n| n == name)
-        })
+        .wait_for(
+            "[data-testid=label-name]",
+            WAIT,
+            &format!("label {index} to show {name}"),
+            |t| t.get(index).is_some_and(|n| n == name),
+        )
         .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_widgets_on_one_page_open_one_events_socket_and_one_backfill() {
     let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
-        format!("#token={}&tau={}&widgets=alerts,events,labels&duration=0.5", t.token(), t.host_port())
+        format!(
+            "#token={}&tau={}&widgets=alerts,events,labels&duration=0.5",
+            t.token(),
+            t.host_port()
+        )
     })
     .await;
     wait_for_auth(&tau, 1, WAIT).await;
     tau.fire("channel-follow", follow("LiveFollower"));
     // Every widget gets the event from the one link.
     browser
-        .wait_for("[data-testid=event-name]", WAIT, "the event list", |t| t.first().is_some_and(|n| n == "LiveFollower"))
+        .wait_for("[data-testid=event-name]", WAIT, "the event list", |t| {
+            t.first().is_some_and(|n| n == "LiveFollower")
+        })
         .await;
     wait_for_label(&browser, 0, "LiveFollower").await;
     browser
-        .wait_for("[data-testid=alert]", WAIT, "the alert", |t| t == ["LiveFollower is now following!"])
+        .wait_for("[data-testid=alert]", WAIT, "the alert", |t| {
+            t == ["LiveFollower is now following!"]
+        })
         .await;
     // Let any late socket or backfill of a second link show up before counting.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -65,7 +76,12 @@ async fn three_widgets_on_one_page_open_one_events_socket_and_one_backfill() {
         .collect();
     // The token check and the one backfill pass's first page (the labels' seed reads by
     // `event_type`, so it is told apart).
-    assert_eq!(unfiltered.len(), 2, "{:?}", tau.rest_requests().iter().map(|r| &r.target).collect::<Vec<_>>());
+    assert_eq!(
+        unfiltered.len(),
+        2,
+        "{:?}",
+        tau.rest_requests().iter().map(|r| &r.target).collect::<Vec<_>>()
+    );
     browser.close().await;
 }
 
@@ -81,7 +97,12 @@ async fn labels_are_seeded_from_stored_events_and_test_or_replay_events_never_ch
     tau.store_only("channel-follow", follow("SeededFollower"));
     tau.store_only("channel-cheer", cheer("SmallCheerer", 50));
     let browser = Browser::start().await;
-    let url = format!("{}/#token={}&tau={}&widgets=labels", tau.base_url(), tau.token(), tau.host_port());
+    let url = format!(
+        "{}/#token={}&tau={}&widgets=labels",
+        tau.base_url(),
+        tau.token(),
+        tau.host_port()
+    );
     browser.client.goto(&url).await.expect("page loads");
     wait_for_auth(&tau, 1, WAIT).await;
     wait_for_label(&browser, 0, "SeededFollower").await;
@@ -92,9 +113,14 @@ async fn labels_are_seeded_from_stored_events_and_test_or_replay_events_never_ch
 
     tau.fire_test("channel-follow", follow("TestFollower"));
     tau.fire_test("channel-raid", raid("TestRaider"));
-    tau.replay(old_follow["id"].as_str().unwrap()).expect("the row is stored");
+    tau.replay(old_follow["id"].as_str().unwrap())
+        .expect("the row is stored");
     tokio::time::sleep(Duration::from_secs(2)).await;
-    assert_eq!(label_names(&browser).await, seeded, "test and replay events change nothing");
+    assert_eq!(
+        label_names(&browser).await,
+        seeded,
+        "test and replay events change nothing"
+    );
 
     tau.fire("channel-cheer", cheer("SmallCheerer", 600));
     tau.fire("channel-raid", raid("LiveRaider"));
@@ -122,7 +148,10 @@ async fn widget_pages_open_the_overlay_with_their_widget_and_the_token_stays_in_
     browser
         .wait_for("[data-testid=event-list]", WAIT, "the event list", |t| t.len() == 1)
         .await;
-    assert!(browser.texts("[data-testid=alert-box]").await.is_empty(), "only the event list");
+    assert!(
+        browser.texts("[data-testid=alert-box]").await.is_empty(),
+        "only the event list"
+    );
     let href = browser.href().await;
     assert!(!href.contains(&tau.token()), "the token left the address bar: {href}");
     assert!(!href.contains('?'), "nothing went to a query string: {href}");
@@ -133,10 +162,17 @@ async fn widget_pages_open_the_overlay_with_their_widget_and_the_token_stays_in_
     let lines = browser
         .wait_for("[data-testid=event]", WAIT, "two events", |t| t.len() == 2)
         .await;
-    assert!(lines[0].starts_with("Tester followed") && lines[0].ends_with("TEST"), "{lines:?}");
+    assert!(
+        lines[0].starts_with("Tester followed") && lines[0].ends_with("TEST"),
+        "{lines:?}"
+    );
     assert_eq!(lines[1], "Cheerful cheered 100 bits");
     for request in tau.rest_requests() {
-        assert!(!request.target.contains(&tau.token()), "the token in a URL: {}", request.target);
+        assert!(
+            !request.target.contains(&tau.token()),
+            "the token in a URL: {}",
+            request.target
+        );
     }
 
     // The labels page shows the labels and nothing else.

@@ -68,10 +68,13 @@ fn entry(e: LogEntry) -> impl IntoView {
         InputOrigin::Replay => ("replay", Some("REPLAY")),
     };
     let action = e.action();
-    let name = e
-        .name
-        .clone()
-        .unwrap_or_else(|| if e.kind == "offline-summary" { String::new() } else { "Anonymous".into() });
+    let name = e.name.clone().unwrap_or_else(|| {
+        if e.kind == "offline-summary" {
+            String::new()
+        } else {
+            "Anonymous".into()
+        }
+    });
     view! {
         <li class="tau-events__item" data-testid="event" data-kind=e.kind data-origin=origin>
             {icons::icon(e.kind)}

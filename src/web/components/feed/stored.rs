@@ -26,10 +26,12 @@ impl TauFeed {
         mut on_page: impl FnMut(&[Envelope]) -> bool + 'static,
     ) {
         let feed = *self;
-        let target = self.hub.try_with_value(|h| match (&h.config.token, h.config.origin(), h.config.demo) {
-            (Some(token), Some(origin), false) => Some((token.clone(), origin)),
-            _ => None,
-        });
+        let target = self
+            .hub
+            .try_with_value(|h| match (&h.config.token, h.config.origin(), h.config.demo) {
+                (Some(token), Some(origin), false) => Some((token.clone(), origin)),
+                _ => None,
+            });
         let Some(Some((token, origin))) = target else { return };
         leptos::task::spawn_local(async move {
             for event_type in event_types {

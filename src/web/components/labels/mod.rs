@@ -58,13 +58,13 @@ pub fn Labels(
     let rows = LabelKind::ALL
         .into_iter()
         .map(|kind| {
-            let value = Memo::new(move |_| labels.with(|l| l.get(kind)));
+            let value = move || labels.with(|l| l.get(kind));
             view! {
                 <li class="tau-labels__item" data-testid="label" data-kind=kind.name()
-                    data-state=move || if value.with(Option::is_some) { "set" } else { "empty" }>
+                    data-state=move || if value().is_some() { "set" } else { "empty" }>
                     <span class="tau-labels__title">{title(kind)}</span>
-                    <span class="tau-labels__name" data-testid="label-name">{move || value.get().map(|l| name(&l)).unwrap_or_else(|| "—".into())}</span>
-                    <span class="tau-labels__amount" data-testid="label-amount">{move || value.get().and_then(|l| amount(kind, &l)).unwrap_or_default()}</span>
+                    <span class="tau-labels__name" data-testid="label-name">{move || value().map(|l| name(&l)).unwrap_or_else(|| "—".into())}</span>
+                    <span class="tau-labels__amount" data-testid="label-amount">{move || value().and_then(|l| amount(kind, &l)).unwrap_or_default()}</span>
                 </li>
             }
         })

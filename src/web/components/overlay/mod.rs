@@ -48,6 +48,9 @@ pub fn Overlay(
     for widget in widgets.iter().filter(|w| !WIRED.contains(w)) {
         problems.push(format!("widget `{}` is not in this build yet (ignored)", widget.name()));
     }
+    if widgets.contains(&Widget::Chat) && config.chat.is_none() {
+        problems.push("widget `chat` needs chat=<login> (not shown)".into());
+    }
     let problems = RwSignal::new(problems);
     let alerts = use_alert_engine(UseAlertEngineOptions {
         config: engine_config(&config, EngineConfig::default()),
