@@ -170,7 +170,7 @@ impl LatestLabels {
             .map(|n| clean_name(n, NAME_MAX))
             .filter(|n| !n.is_empty());
         let label = Label {
-            name: name.clone(),
+            name,
             amount: input.amount,
             at,
         };
@@ -185,7 +185,7 @@ impl LatestLabels {
         if slot.as_ref().is_none_or(|old| newer(at, old.at)) {
             *slot = Some(label.clone());
         }
-        if let (AlertClass::Cheer, Some(name)) = (input.class, name) {
+        if input.class == AlertClass::Cheer && label.name.is_some() {
             self.cheers.push_back(label);
             if self.cheers.len() > CHEERS_KEPT {
                 self.cheers.pop_front();
