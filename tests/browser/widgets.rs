@@ -182,7 +182,7 @@ async fn three_subscribers_of_one_feed_each_get_every_demo_event_once_in_order()
 #[wasm_bindgen_test]
 async fn overlay_shows_only_the_widgets_of_the_fragment_and_names_unknown_ones() {
     let root = test_root();
-    let parsed = parse_fragment("#demo&debug&widgets=events,labels,evnts");
+    let parsed = parse_fragment("#demo&debug&widgets=events,labels,evnts,chat,goal");
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <Overlay parsed=parsed /> });
     tick().await;
     assert!(root.query_selector("[data-testid=event-list]").unwrap().is_some());
@@ -193,6 +193,17 @@ async fn overlay_shows_only_the_widgets_of_the_fragment_and_names_unknown_ones()
         .is_none());
     let notes = texts(&root, "[data-testid=config-problems] li");
     assert!(notes.iter().any(|n| n.contains("unknown widget `evnts`")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.contains("widget `chat` needs chat=<login>")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("widget `goal` is not in this build yet")),
+        "{notes:?}"
+    );
+    assert!(root.query_selector("[data-testid=chat]").unwrap().is_none());
     for _ in 0..40 {
         if !texts(&root, "[data-testid=event]").is_empty() {
             break;
