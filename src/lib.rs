@@ -8,13 +8,14 @@
 //! * pure core, compiled and tested on any target with a virtual clock, no browser imports:
 //!   [`settings`] (the URL fragment and where the token may go), [`tau`] (the TAU client:
 //!   wire formats, socket machine, backfill, REST, chat wire), [`engine`] (the alert engine),
-//!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`demo`] (the demo feed) and
-//!   [`util`];
+//!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`session`] (the event
+//!   list's and latest labels' state), [`demo`] (the demo feed) and [`util`];
 //! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks).
 #![deny(missing_docs)]
 
 pub mod demo;
 pub mod engine;
+pub mod session;
 pub mod settings;
 pub mod tau;
 pub mod text;

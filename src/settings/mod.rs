@@ -10,9 +10,11 @@ use crate::engine::Lang;
 use core::fmt;
 use core::time::Duration;
 pub use origin::{LinkRefused, TauOrigin};
+pub use widgets::Widget;
 
 mod fragment;
 pub mod origin;
+mod widgets;
 
 /// The TAU secret. Its `Debug` output is redacted and it has no `Display`, so it cannot be
 /// logged or formatted into the page by accident.
@@ -146,6 +148,11 @@ pub struct OverlayConfig {
     /// Language of the built-in alert texts (`lang=de`, `xx` or `xx-YY`: en, de, es, fr,
     /// pt-BR); over the config file's `lang` and the browser's language.
     pub lang: Option<Lang>,
+    /// The widgets the page shows (`widgets=alerts,events`); `None` for the default, see
+    /// [`OverlayConfig::widgets`].
+    pub widgets: Option<Vec<Widget>>,
+    /// How many events the event list shows (`events_max=N`, 1 to 50, default 8).
+    pub events_max: usize,
 }
 
 impl Default for OverlayConfig {
@@ -167,6 +174,8 @@ impl Default for OverlayConfig {
             broadcaster: None,
             theme: None,
             lang: None,
+            widgets: None,
+            events_max: crate::session::DEFAULT_EVENTS,
         }
     }
 }
@@ -176,6 +185,29 @@ impl OverlayConfig {
     /// fragment's `tau` or `tls` was malformed.
     pub fn origin(&self) -> Option<TauOrigin> {
         self.tau.as_ref().map(|addr| TauOrigin::new(addr, self.tls))
+    }
+
+    /// The widgets to show, in layout order: those of `widgets=`, else what the page showed
+    /// before the key existed: the alert box, and the chat box when `chat=` is given.
+    ///
+    /// ```
+    /// use tau_overlay::settings::{parse_fragment, Widget};
+    /// let widgets = |f| parse_fragment(f).config.widgets();
+    /// assert_eq!(widgets("#demo"), [Widget::Alerts]);
+    /// assert_eq!(widgets("#demo&chat=bot"), [Widget::Alerts, Widget::Chat]);
+    /// assert_eq!(widgets("#demo&widgets=labels,events"), [Widget::Events, Widget::Labels]);
+    /// ```
+    pub fn widgets(&self) -> Vec<Widget> {
+        match &self.widgets {
+            Some(chosen) => Widget::ALL.into_iter().filter(|w| chosen.contains(w)).collect(),
+            None if self.chat.is_some() => vec![Widget::Alerts, Widget::Chat],
+            None => vec![Widget::Alerts],
+        }
+    }
+
+    /// Whether the page shows `widget`.
+    pub fn shows(&self, widget: Widget) -> bool {
+        self.widgets().contains(&widget)
     }
 }
 
@@ -208,6 +240,11 @@ pub enum ConfigProblem {
         /// What was expected.
         reason: &'static str,
     },
+    /// A `widgets=` name the overlay does not know (cut short; not shown when it looks like a
+    /// secret): fix the spelling (`alerts`, `chat`, `events`, `labels`, `goal`, `hype`, `poll`,
+    /// `prediction`).
+    #[error("unknown widget `{0}` in `widgets` (ignored)")]
+    UnknownWidget(String),
     /// Neither a token nor demo mode: nothing to show.
     #[error("no token: open the overlay as …/#token=YOUR_TAU_TOKEN&tau=host:port, or …/#demo")]
     NoToken,
@@ -250,6 +287,11 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
         if key != "token" {
             kept.push(pair.raw.clone());
         }
+        if key == "widgets" {
+            let chosen = widgets::parse(pair.value.as_deref().unwrap_or_default(), &mut problems);
+            config.widgets = chosen.or(config.widgets.take());
+            continue;
+        }
         match apply(&mut config, key, pair.value) {
             Ok(()) => {}
             Err(problem @ ConfigProblem::ConnectNowhere { .. }) => {
@@ -283,8 +325,10 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
 }
 
 /// Every key [`parse_fragment`] knows.
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 17] = [
     "lang",
+    "widgets",
+    "events_max",
     "token",
     "tau",
     "tls",
@@ -396,6 +440,12 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
         "lang" => {
             let lang = value.as_deref().and_then(Lang::from_tag);
             config.lang = Some(lang.ok_or(bad("expected a language: en, de, es, fr or pt-BR"))?);
+        }
+        "events_max" => {
+            let n = value
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|n| (1..=50).contains(n));
+            config.events_max = n.ok_or(bad("expected a number of events between 1 and 50"))?;
         }
         "interrupt" => {
             config.interrupt =

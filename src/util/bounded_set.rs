@@ -9,7 +9,7 @@ use std::collections::{HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
 /// Remembers up to `cap` ids, oldest forgotten first.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct BoundedSet {
     set: HashSet<u64>,
     order: VecDeque<u64>,

@@ -15,3 +15,4 @@ mod themes;
 mod token_safety;
 mod viewer_text;
 mod viewers;
+mod widgets;

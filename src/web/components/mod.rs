@@ -2,5 +2,8 @@
 
 pub mod alert_box;
 pub mod chat;
+pub mod event_list;
+pub mod feed;
+pub mod labels;
 pub mod overlay;
 pub mod status;

@@ -1,21 +1,22 @@
 //! [`Overlay`]: the whole OBS overlay — reads the URL fragment, loads the alert config file,
-//! connects to TAU (or runs the demo feed), and shows alerts. [`mount_overlay`] mounts it on
-//! the page body.
+//! connects to TAU (or runs the demo feed) through the page's one shared feed, and shows the
+//! widgets `widgets=` chooses. [`mount_overlay`] mounts it on the page body.
 
-mod demo;
-mod link;
-
-pub use demo::{use_demo_feed, UseDemoFeedOptions};
-pub use link::{use_tau_link, LinkStatus, TauLinkHandle, UseTauLinkOptions, UseTauLinkReturn};
+pub use crate::web::components::feed::{
+    use_demo_feed, use_tau_link, LinkStatus, TauLinkHandle, UseDemoFeedOptions, UseTauLinkOptions, UseTauLinkReturn,
+};
 
 use crate::engine::{AlertClass, AlertInput, EngineConfig};
-use crate::settings::{OverlayConfig, ParsedFragment};
+use crate::settings::{OverlayConfig, ParsedFragment, Widget};
 use crate::tau::backfill::Delivery;
 use crate::web::browser::{http, page};
 use crate::web::components::alert_box::{
-    self, use_alert_engine, use_helix_images, AlertBox, AlertEngineHandle, UseAlertEngineOptions, UseHelixImagesOptions,
+    self, use_alert_engine, use_helix_images, AlertBox, UseAlertEngineOptions, UseHelixImagesOptions,
 };
 use crate::web::components::chat::{self, use_chat, ChatList, UseChatOptions};
+use crate::web::components::event_list::{use_event_list, EventList, UseEventListOptions};
+use crate::web::components::feed::{use_tau, UseTauOptions};
+use crate::web::components::labels::{use_labels, Labels, UseLabelsOptions};
 use crate::web::components::status::{use_obs_view, SetupNotice, StatusPanel};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -42,15 +43,33 @@ pub fn Overlay(
     if let Some(Err(e)) = config.theme.as_deref().map(crate::web::browser::theme::load) {
         page::warn(&e);
     }
-    let problems = RwSignal::new(problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let mut problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let widgets = config.widgets();
+    for widget in widgets.iter().filter(|w| !WIRED.contains(w)) {
+        problems.push(format!("widget `{}` is not in this build yet (ignored)", widget.name()));
+    }
+    if widgets.contains(&Widget::Chat) && config.chat.is_none() {
+        problems.push("widget `chat` needs chat=<login> (not shown)".into());
+    }
+    let problems = RwSignal::new(problems);
     let alerts = use_alert_engine(UseAlertEngineOptions {
         config: engine_config(&config, EngineConfig::default()),
     });
     alert_box::register(alerts);
-    let link = RwSignal::new(None::<TauLinkHandle>);
-    match config.config_file.clone() {
-        None => start_feed(&config, &engine_config(&config, EngineConfig::default()), alerts, link),
-        Some(file) => {
+    // The page's one link (or demo feed); with a config file it connects once the file is loaded.
+    let feed = use_tau(UseTauOptions {
+        config: config.clone(),
+        demo_engine: engine_config(&config, EngineConfig::default()),
+        deferred: config.config_file.is_some(),
+    });
+    if widgets.contains(&Widget::Alerts) {
+        let broadcaster = config.broadcaster.clone().unwrap_or_default();
+        feed.subscribe_batches(move |deliveries| {
+            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
+        });
+    }
+    if let Some(file) = config.config_file.clone() {
+        {
             // The feed starts once the config file is loaded (or failed to load), so no event is
             // shown with the wrong settings. The task holds its owner only weakly (a strong one
             // would keep an unmounted overlay alive) and does nothing once it is gone, so an
@@ -73,7 +92,7 @@ pub fn Overlay(
                 };
                 owner.with(|| {
                     // The feed only schedules work here: its first event comes after reconfigure.
-                    start_feed(&config, &engine, alerts, link);
+                    feed.start(Some(engine.clone()));
                     alerts.reconfigure(engine);
                 });
             });
@@ -82,7 +101,7 @@ pub fn Overlay(
     // No origin (a malformed `tau` or `tls`): nothing connects, and the notice says why.
     let origin = config.origin();
     let chat_box = match (&config.chat, &config.token, config.demo, &origin) {
-        (Some(login), Some(token), false, Some(origin)) => {
+        (Some(login), Some(token), false, Some(origin)) if widgets.contains(&Widget::Chat) => {
             let handle = use_chat(UseChatOptions {
                 config: config.clone(),
                 origin: origin.clone(),
@@ -112,8 +131,24 @@ pub fn Overlay(
             }
         })
     };
+    let broadcaster = config.broadcaster.clone().unwrap_or_default();
+    let event_list = widgets.contains(&Widget::Events).then(|| {
+        let log = use_event_list(UseEventListOptions {
+            feed,
+            max: config.events_max,
+            broadcaster: broadcaster.clone(),
+        });
+        view! { <EventList log=log /> }
+    });
+    let labels = widgets.contains(&Widget::Labels).then(|| {
+        let labels = use_labels(UseLabelsOptions { feed, broadcaster });
+        view! { <Labels labels=labels /> }
+    });
+    let alert_box = widgets
+        .contains(&Widget::Alerts)
+        .then(|| view! { <AlertBox alerts=alerts images=images /> });
     let demo = config.demo;
-    let link_status = Signal::derive(move || link.get().map(|l| l.status().get()));
+    let link_status = feed.status();
     let panel = if preview {
         view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo media=alerts.media().status() /> }
             .into_any()
@@ -124,13 +159,18 @@ pub fn Overlay(
     };
     view! {
         <main class="tau-overlay">
-            <AlertBox alerts=alerts images=images />
+            {alert_box}
             {chat_box}
+            {event_list}
+            {labels}
             {notes}
             {panel}
         </main>
     }
 }
+
+/// The widgets this build can show; the others are accepted by `widgets=` and named in a notice.
+const WIRED: [Widget; 4] = [Widget::Alerts, Widget::Chat, Widget::Events, Widget::Labels];
 
 /// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
 /// file's settings; without a `lang` in either, the browser's language.
@@ -212,31 +252,6 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, ConfigFileError>
         file: file.to_owned(),
         error,
     })
-}
-
-fn start_feed(
-    config: &OverlayConfig,
-    engine: &EngineConfig,
-    alerts: AlertEngineHandle,
-    link: RwSignal<Option<TauLinkHandle>>,
-) {
-    if config.demo {
-        use_demo_feed(UseDemoFeedOptions {
-            engine: engine.clone(),
-            on_event: Box::new(move |envelope| alerts.push_all(AlertInput::from_envelope(&envelope))),
-        });
-    } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
-        let broadcaster = config.broadcaster.clone().unwrap_or_default();
-        let on_deliveries = move |deliveries: Vec<Delivery>| {
-            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
-        };
-        link.set(Some(use_tau_link(UseTauLinkOptions {
-            config: config.clone(),
-            origin,
-            token: token.clone(),
-            on_deliveries: Box::new(on_deliveries),
-        })));
-    }
 }
 
 /// The alert for a delivery: an event's own (none for another channel's event when the
