@@ -8,8 +8,8 @@
 //! * pure core, compiled and tested on any target with a virtual clock, no browser imports:
 //!   [`settings`] (the URL fragment and where the token may go), [`tau`] (the TAU client:
 //!   wire formats, socket machine, backfill, REST, chat wire), [`engine`] (the alert engine),
-//!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`demo`] (the demo feed) and
-//!   [`util`];
+//!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`demo`] (the demo feed),
+//!   [`widgets`] (the live widgets' state: goal, hype train, poll, prediction) and [`util`];
 //! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks).
 #![deny(missing_docs)]
 
@@ -19,6 +19,7 @@ pub mod settings;
 pub mod tau;
 pub mod text;
 pub mod util;
+pub mod widgets;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
