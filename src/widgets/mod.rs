@@ -153,3 +153,10 @@ pub(crate) fn fraction(part: f64, whole: f64) -> f64 {
 pub(crate) fn percent(fraction: f64) -> u32 {
     (fraction * 100.0).round() as u32
 }
+
+/// A fraction as a CSS number with three decimals (`"0.955"`), for a bar's `scaleX`; integer
+/// arithmetic only (no float formatting in the bundle).
+pub fn css_fraction(fraction: f64) -> String {
+    let thousandths = (fraction.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
+}

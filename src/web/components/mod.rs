@@ -2,5 +2,9 @@
 
 pub mod alert_box;
 pub mod chat;
+pub mod goal;
+pub mod hype_train;
 pub mod overlay;
+pub mod poll;
+pub mod prediction;
 pub mod status;
