@@ -21,6 +21,8 @@ mod corpus;
 mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
+#[path = "browser/widgets_live.rs"]
+mod widgets_live;
 
 #[wasm_bindgen_test]
 async fn alert_box_shows_the_follow_text_then_removes_it_after_its_duration() {

@@ -73,7 +73,10 @@ fn a_new_goal_replaces_the_old_but_an_older_goals_late_event_does_not() {
     let next = json!({"id": "g2", "description": "Subs", "started_at": "2024-03-09T20:00:00Z", "current_amount": 1, "target_amount": 10});
     assert!(goal.apply(&patched("channel-goal-begin", next)));
     assert_eq!(goal.view().unwrap().description, "Subs");
-    assert!(!goal.apply(&event("channel-goal-progress")), "the old goal's late progress");
+    assert!(
+        !goal.apply(&event("channel-goal-progress")),
+        "the old goal's late progress"
+    );
     assert_eq!(goal.view().unwrap().id, "g2");
 }
 
@@ -96,11 +99,20 @@ fn test_and_replay_events_preview_only_while_no_live_goal_runs() {
     assert!(goal.view().unwrap().preview, "a test shows, marked");
     assert!(goal.apply(&event("channel-goal-progress")), "live replaces the preview");
     assert!(!goal.view().unwrap().preview);
-    assert!(!goal.apply(&test_event("channel-goal-begin", json!({"id": "t2", "current_amount": 1}))));
-    assert!(!goal.apply(&replay("channel-goal-end", json!({}))), "a replay does not end it");
+    assert!(!goal.apply(&test_event(
+        "channel-goal-begin",
+        json!({"id": "t2", "current_amount": 1})
+    )));
+    assert!(
+        !goal.apply(&replay("channel-goal-end", json!({}))),
+        "a replay does not end it"
+    );
     assert_eq!(goal.view().unwrap().current, 977);
     goal.apply(&event("channel-goal-end"));
-    assert!(goal.apply(&test_event("channel-goal-begin", json!({"id": "t3"}))), "after the end it may");
+    assert!(
+        goal.apply(&test_event("channel-goal-begin", json!({"id": "t3"}))),
+        "after the end it may"
+    );
     assert!(goal.view().unwrap().preview);
 }
 

@@ -127,7 +127,14 @@ impl PredictionState {
             _ => return false,
         };
         let meta = self.current.as_ref().map(|(m, _)| m);
-        match judge(&self.scope, meta, envelope, &prediction.id, &prediction.started_at, phase) {
+        match judge(
+            &self.scope,
+            meta,
+            envelope,
+            &prediction.id,
+            &prediction.started_at,
+            phase,
+        ) {
             Verdict::Ignore => false,
             Verdict::Replace => {
                 let meta = Meta::new(envelope, &prediction.id, &prediction.started_at, phase, END);
@@ -176,7 +183,13 @@ impl PredictionState {
                     payout: payout(total_points, o.channel_points),
                     winner: phase == PredictionPhase::Resolved && p.winning_outcome_id.as_deref() == Some(&o.id),
                     top_predictor: top
-                        .map(|t| if t.user_name.trim().is_empty() { &t.user_login } else { &t.user_name })
+                        .map(|t| {
+                            if t.user_name.trim().is_empty() {
+                                &t.user_login
+                            } else {
+                                &t.user_name
+                            }
+                        })
                         .filter(|n| !n.trim().is_empty())
                         .cloned(),
                 }

@@ -74,8 +74,10 @@ pub fn PollPanel(
     let flag = move |f: fn(&PollView) -> bool| move || poll.with(|p| p.as_ref().is_some_and(f).then_some(""));
     let choice = move |i: usize| {
         let with = move |p: &Option<PollView>| p.as_ref().and_then(|p| p.choices.get(i)).cloned();
-        let part = move |f: fn(&ChoiceView) -> String| move || poll.with(|p| with(p).map(|c| f(&c)).unwrap_or_default());
-        let mark = move |f: fn(&ChoiceView) -> bool| move || poll.with(|p| with(p).is_some_and(|c| f(&c)).then_some(""));
+        let part =
+            move |f: fn(&ChoiceView) -> String| move || poll.with(|p| with(p).map(|c| f(&c)).unwrap_or_default());
+        let mark =
+            move |f: fn(&ChoiceView) -> bool| move || poll.with(|p| with(p).is_some_and(|c| f(&c)).then_some(""));
         view! {
             <li
                 class="tau-poll__choice"

@@ -70,12 +70,15 @@ pub fn PredictionPanel(
     let prediction = Memo::new(move |_| state.with(PredictionState::view));
     let id = Memo::new(move |_| prediction.with(|p| p.as_ref().map(|p| p.id.clone())));
     let count = Memo::new(move |_| prediction.with(|p| p.as_ref().map_or(0, |p| p.outcomes.len())));
-    let field = move |f: fn(&PredictionView) -> String| move || prediction.with(|p| p.as_ref().map(f).unwrap_or_default());
-    let flag = move |f: fn(&PredictionView) -> bool| move || prediction.with(|p| p.as_ref().is_some_and(f).then_some(""));
+    let field =
+        move |f: fn(&PredictionView) -> String| move || prediction.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let flag =
+        move |f: fn(&PredictionView) -> bool| move || prediction.with(|p| p.as_ref().is_some_and(f).then_some(""));
     let outcome = move |i: usize| {
         let with = move |p: &Option<PredictionView>| p.as_ref().and_then(|p| p.outcomes.get(i)).cloned();
-        let part =
-            move |f: fn(&OutcomeView) -> String| move || prediction.with(|p| with(p).map(|o| f(&o)).unwrap_or_default());
+        let part = move |f: fn(&OutcomeView) -> String| {
+            move || prediction.with(|p| with(p).map(|o| f(&o)).unwrap_or_default())
+        };
         let winner = move || prediction.with(|p| with(p).is_some_and(|o| o.winner).then_some(""));
         view! {
             <li
