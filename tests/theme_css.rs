@@ -15,6 +15,7 @@ fn css_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in [
         "www/themes",
+        "src/web/components",
         "src/web/components/alert_box",
         "src/web/components/goal",
         "src/web/components/hype_train",

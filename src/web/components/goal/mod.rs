@@ -75,24 +75,25 @@ pub fn GoalBar(
         id.get()?;
         Some(view! {
             <section
-                class="tau-goal"
+                class="tau-widget tau-goal"
                 data-testid="goal"
                 data-kind=field(|g| g.kind.clone())
                 data-state=field(|g| if g.ended { "ended" } else { "active" }.into())
+                data-over=flag(|g| g.ended)
                 data-achieved=flag(|g| g.achieved)
                 data-preview=flag(|g| g.preview)
             >
                 <div class="tau-goal__description" data-testid="goal-description">
                     {field(|g| g.description.clone())}
                 </div>
-                <div class="tau-goal__track">
+                <div class="tau-widget__track">
                     <div
-                        class="tau-goal__fill"
+                        class="tau-widget__bar"
                         data-testid="goal-fill"
                         style=("--tau-fill", field(|g| css_fraction(g.fraction)))
                     ></div>
                 </div>
-                <div class="tau-goal__numbers">
+                <div class="tau-goal__numbers tau-widget__small">
                     <span class="tau-goal__amount" data-testid="goal-amount">
                         {field(|g| g.current.to_string())}
                         " / "

@@ -17,7 +17,7 @@
 use crate::tau::backfill::Delivery;
 use crate::tau::protocol::Envelope;
 use crate::web::browser::page;
-use crate::widgets::{countdown_label, css_fraction, HypeTrainState, HypeTrainView, Scope};
+use crate::widgets::{countdown_label, css_fraction, HypeTrainPhase, HypeTrainState, HypeTrainView, Scope};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
@@ -118,9 +118,10 @@ pub fn HypeTrainMeter(
         };
         Some(view! {
             <section
-                class="tau-hype"
+                class="tau-widget tau-hype"
                 data-testid="hype-train"
                 data-state=field(|t| t.phase.label().into())
+                data-over=flag(|t| t.phase != HypeTrainPhase::Active)
                 data-preview=flag(|t| t.preview)
             >
                 <div class="tau-hype__head">
@@ -130,19 +131,19 @@ pub fn HypeTrainMeter(
                         {field(|t| t.remaining_ms.map(countdown_label).unwrap_or_default())}
                     </span>
                 </div>
-                <div class="tau-hype__track">
+                <div class="tau-widget__track">
                     <div
-                        class="tau-hype__fill"
+                        class="tau-widget__bar"
                         data-testid="hype-fill"
                         style=("--tau-fill", field(|t| css_fraction(t.fraction)))
                     ></div>
                 </div>
-                <div class="tau-hype__progress" data-testid="hype-progress">
+                <div class="tau-widget__small" data-testid="hype-progress">
                     {field(|t| t.progress.to_string())}
                     " / "
                     {field(|t| t.goal.to_string())}
                 </div>
-                <ol class="tau-hype__top">
+                <ol class="tau-hype__top tau-widget__small">
                     <For each=move || 0..top_count.get() key=|i| *i children=contributor />
                 </ol>
             </section>

@@ -15,7 +15,7 @@
 
 use crate::tau::backfill::Delivery;
 use crate::tau::protocol::Envelope;
-use crate::widgets::{css_fraction, ChoiceView, PollState, PollView, Scope};
+use crate::widgets::{css_fraction, ChoiceView, PollPhase, PollState, PollView, Scope};
 use leptos::prelude::*;
 
 /// Options for [`use_poll`].
@@ -80,15 +80,15 @@ pub fn PollPanel(
             move |f: fn(&ChoiceView) -> bool| move || poll.with(|p| with(p).is_some_and(|c| f(&c)).then_some(""));
         view! {
             <li
-                class="tau-poll__choice"
+                class="tau-widget__row"
                 data-testid="poll-choice"
                 data-leading=mark(|c| c.leading)
                 data-winner=mark(|c| c.winner)
             >
-                <div class="tau-poll__bar" data-testid="poll-bar" style=("--tau-fill", part(|c| css_fraction(c.fraction)))></div>
-                <span class="tau-poll__choice-title" data-testid="poll-choice-title">{part(|c| c.title.clone())}</span>
-                <span class="tau-poll__votes" data-testid="poll-votes">{part(|c| c.votes.to_string())}</span>
-                <span class="tau-poll__percent" data-testid="poll-percent">{part(|c| format!("{}%", c.percent))}</span>
+                <div class="tau-widget__bar" data-testid="poll-bar" style=("--tau-fill", part(|c| css_fraction(c.fraction)))></div>
+                <span data-testid="poll-choice-title">{part(|c| c.title.clone())}</span>
+                <span data-testid="poll-votes">{part(|c| c.votes.to_string())}</span>
+                <span data-testid="poll-percent">{part(|c| format!("{}%", c.percent))}</span>
             </li>
         }
     };
@@ -96,16 +96,17 @@ pub fn PollPanel(
         id.get()?;
         Some(view! {
             <section
-                class="tau-poll"
+                class="tau-widget tau-poll"
                 data-testid="poll"
                 data-state=field(|p| p.phase.label().into())
+                data-over=flag(|p| p.phase == PollPhase::Ended)
                 data-preview=flag(|p| p.preview)
             >
-                <h2 class="tau-poll__title" data-testid="poll-title">{field(|p| p.title.clone())}</h2>
-                <ol class="tau-poll__choices">
+                <h2 data-testid="poll-title">{field(|p| p.title.clone())}</h2>
+                <ol>
                     <For each=move || 0..count.get() key=|i| *i children=choice />
                 </ol>
-                <div class="tau-poll__total" data-testid="poll-total">{field(|p| p.total_votes.to_string())}</div>
+                <div class="tau-poll__total tau-widget__small" data-testid="poll-total">{field(|p| p.total_votes.to_string())}</div>
             </section>
         })
     }

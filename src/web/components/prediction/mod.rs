@@ -15,7 +15,7 @@
 
 use crate::tau::backfill::Delivery;
 use crate::tau::protocol::Envelope;
-use crate::widgets::{css_fraction, OutcomeView, PredictionState, PredictionView, Scope};
+use crate::widgets::{css_fraction, OutcomeView, PredictionPhase, PredictionState, PredictionView, Scope};
 use leptos::prelude::*;
 
 /// Options for [`use_prediction`].
@@ -82,26 +82,26 @@ pub fn PredictionPanel(
         let winner = move || prediction.with(|p| with(p).is_some_and(|o| o.winner).then_some(""));
         view! {
             <li
-                class="tau-prediction__outcome"
+                class="tau-widget__row"
                 data-testid="prediction-outcome"
                 data-color=part(|o| o.color.clone())
                 data-winner=winner
             >
                 <div
-                    class="tau-prediction__bar"
+                    class="tau-widget__bar"
                     data-testid="prediction-bar"
                     style=("--tau-fill", part(|o| css_fraction(o.fraction)))
                 ></div>
-                <span class="tau-prediction__outcome-title" data-testid="prediction-outcome-title">
+                <span data-testid="prediction-outcome-title">
                     {part(|o| o.title.clone())}
                 </span>
-                <span class="tau-prediction__points" data-testid="prediction-points">{part(|o| o.points.to_string())}</span>
-                <span class="tau-prediction__percent" data-testid="prediction-percent">
+                <span data-testid="prediction-points">{part(|o| o.points.to_string())}</span>
+                <span data-testid="prediction-percent">
                     {part(|o| format!("{}%", o.percent))}
                 </span>
-                <span class="tau-prediction__payout" data-testid="prediction-payout">{part(|o| o.payout.clone())}</span>
-                <span class="tau-prediction__users" data-testid="prediction-users">{part(|o| o.users.to_string())}</span>
-                <span class="tau-prediction__top" data-testid="prediction-top">
+                <span data-testid="prediction-payout">{part(|o| o.payout.clone())}</span>
+                <span data-testid="prediction-users">{part(|o| o.users.to_string())}</span>
+                <span class="tau-widget__small" data-testid="prediction-top">
                     {part(|o| o.top_predictor.clone().unwrap_or_default())}
                 </span>
             </li>
@@ -111,13 +111,14 @@ pub fn PredictionPanel(
         id.get()?;
         Some(view! {
             <section
-                class="tau-prediction"
+                class="tau-widget tau-prediction"
                 data-testid="prediction"
                 data-state=field(|p| p.phase.label().into())
+                data-over=flag(|p| matches!(p.phase, PredictionPhase::Resolved | PredictionPhase::Canceled))
                 data-preview=flag(|p| p.preview)
             >
-                <h2 class="tau-prediction__title" data-testid="prediction-title">{field(|p| p.title.clone())}</h2>
-                <ol class="tau-prediction__outcomes">
+                <h2 data-testid="prediction-title">{field(|p| p.title.clone())}</h2>
+                <ol>
                     <For each=move || 0..count.get() key=|i| *i children=outcome />
                 </ol>
             </section>
