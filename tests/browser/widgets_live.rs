@@ -133,7 +133,11 @@ async fn goal_bar_renders_begin_progress_and_end_from_the_fixtures() {
     assert_eq!(texts(&root, "[data-testid=goal-amount]"), ["977 / 1000"]);
     assert_eq!(fill(&root, "[data-testid=goal-fill]"), ["0.977"]);
     assert_eq!(attr(&root, "[data-testid=goal]", "data-achieved"), None);
-    assert_eq!(attr(&root, "[data-testid=goal]", "data-over"), None, "no fade while it runs");
+    assert_eq!(
+        attr(&root, "[data-testid=goal]", "data-over"),
+        None,
+        "no fade while it runs"
+    );
 
     goal.apply(&event("channel-goal-end", json!({})));
     tick().await;
@@ -142,7 +146,11 @@ async fn goal_bar_renders_begin_progress_and_end_from_the_fixtures() {
         Some("ended")
     );
     assert_eq!(attr(&root, "[data-testid=goal]", "data-achieved").as_deref(), Some(""));
-    assert_eq!(attr(&root, "[data-testid=goal]", "data-over").as_deref(), Some(""), "ended: it fades after the hold");
+    assert_eq!(
+        attr(&root, "[data-testid=goal]", "data-over").as_deref(),
+        Some(""),
+        "ended: it fades after the hold"
+    );
     assert_eq!(fill(&root, "[data-testid=goal-fill]"), ["1.000"]);
 
     goal.apply(&event(

@@ -37,7 +37,7 @@ pub fn patched(name: &str, patch: Value) -> Envelope {
 
 /// Fixture `name` as the TAU dashboard's test button sends it (`id` null, `origin: "test"`).
 pub fn test_event(name: &str, patch: Value) -> Envelope {
-    let mut frame = serde_json::to_value(&fixture(name)).unwrap();
+    let mut frame = fixture(name);
     for (k, v) in patch.as_object().unwrap() {
         frame["event_data"][k] = v.clone();
     }

@@ -144,7 +144,7 @@ pub fn HypeTrainMeter(
                     {field(|t| t.goal.to_string())}
                 </div>
                 <ol class="tau-hype__top tau-widget__small">
-                    <For each=move || 0..top_count.get() key=|i| *i children=contributor />
+                    {move || (0..top_count.get()).map(contributor).collect_view()}
                 </ol>
             </section>
         })

@@ -104,7 +104,7 @@ pub fn PollPanel(
             >
                 <h2 data-testid="poll-title">{field(|p| p.title.clone())}</h2>
                 <ol>
-                    <For each=move || 0..count.get() key=|i| *i children=choice />
+                    {(0..count.get_untracked()).map(choice).collect_view()}
                 </ol>
                 <div class="tau-poll__total tau-widget__small" data-testid="poll-total">{field(|p| p.total_votes.to_string())}</div>
             </section>

@@ -119,7 +119,7 @@ pub fn PredictionPanel(
             >
                 <h2 data-testid="prediction-title">{field(|p| p.title.clone())}</h2>
                 <ol>
-                    <For each=move || 0..count.get() key=|i| *i children=outcome />
+                    {(0..count.get_untracked()).map(outcome).collect_view()}
                 </ol>
             </section>
         })
