@@ -82,7 +82,11 @@ pub fn HypeTrainMeter(
     Effect::new(move |_| {
         let on = counting.get();
         timer.update_value(|t| match (on, t.is_some()) {
-            (true, false) => *t = Some(Interval::new(1000, move || tick.update(|n| *n = n.wrapping_add(1)))),
+            (true, false) => {
+                *t = Some(Interval::new(1000, move || {
+                    _ = tick.try_update(|n| *n = n.wrapping_add(1))
+                }))
+            }
             (false, true) => *t = None,
             _ => {}
         });
