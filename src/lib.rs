@@ -9,7 +9,8 @@
 //!   [`settings`] (the URL fragment and where the token may go), [`tau`] (the TAU client:
 //!   wire formats, socket machine, backfill, REST, chat wire), [`engine`] (the alert engine),
 //!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`session`] (the event
-//!   list's and latest labels' state), [`demo`] (the demo feed) and [`util`];
+//!   list's and latest labels' state), [`widgets`] (the live widgets' state: goal, hype train,
+//!   poll, prediction), [`demo`] (the demo feed) and [`util`];
 //! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks).
 #![deny(missing_docs)]
 
@@ -20,6 +21,7 @@ pub mod settings;
 pub mod tau;
 pub mod text;
 pub mod util;
+pub mod widgets;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -23,6 +23,8 @@ mod lang;
 mod lifetime;
 #[path = "browser/widgets.rs"]
 mod widgets;
+#[path = "browser/widgets_live.rs"]
+mod widgets_live;
 
 #[wasm_bindgen_test]
 async fn alert_box_shows_the_follow_text_then_removes_it_after_its_duration() {

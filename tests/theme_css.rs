@@ -13,7 +13,15 @@ fn root() -> PathBuf {
 /// Every CSS file the themes and the alert box are made of.
 fn css_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in ["www/themes", "src/web/components/alert_box"] {
+    for dir in [
+        "www/themes",
+        "src/web/components",
+        "src/web/components/alert_box",
+        "src/web/components/goal",
+        "src/web/components/hype_train",
+        "src/web/components/poll",
+        "src/web/components/prediction",
+    ] {
         for entry in fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "css") {
