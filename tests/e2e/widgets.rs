@@ -1,4 +1,4 @@
-//! Issue 10: the event list and latest labels widgets, the `widgets=` key and the widget pages,
+//! Issue 10: the event list, latest labels and live (goal, hype train, poll, prediction) widgets, the `widgets=` key and the widget pages,
 //! live from the fake TAU, all fed by one shared link.
 
 use super::browser::Browser;
@@ -183,5 +183,49 @@ async fn widget_pages_open_the_overlay_with_their_widget_and_the_token_stays_in_
         .expect("page loads");
     wait_for_label(&browser, 2, "Cheerful").await;
     assert!(browser.texts("[data-testid=event-list]").await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn goal_hype_train_poll_and_prediction_widgets_show_live_events_from_tau() {
+    let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
+        format!(
+            "#token={}&tau={}&widgets=goal,hype,poll,prediction",
+            t.token(),
+            t.host_port()
+        )
+    })
+    .await;
+    wait_for_auth(&tau, 1, WAIT).await;
+    for fixture in [
+        "channel-goal-begin",
+        "channel-hype_train-begin",
+        "channel-poll-begin",
+        "channel-prediction-begin",
+    ] {
+        tau.fire_fixture(fixture);
+    }
+    let shows = |selector: &'static str, text: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .wait_for(selector, WAIT, &format!("{selector} to show {text}"), |t| {
+                    t.first().is_some_and(|s| s.contains(text))
+                })
+                .await
+        }
+    };
+    shows("[data-testid=goal-description]", "Road to 1000 followers").await;
+    shows("[data-testid=hype-level]", "1").await;
+    shows("[data-testid=poll-title]", "Which language next stream?").await;
+    shows("[data-testid=prediction-title]", "Will the build pass first try?").await;
+    // Live progress moves the goal bar: 950 of 1000, then the progress fixture's amount.
+    let before = browser.texts("[data-testid=goal-amount]").await;
+    tau.fire_fixture("channel-goal-progress");
+    browser
+        .wait_for("[data-testid=goal-amount]", WAIT, "the goal amount to change", |t| t != &before[..])
+        .await;
+    // One page, four widgets: one events socket.
+    assert_eq!(tau.connections_total(), 1, "one socket for every widget");
     browser.close().await;
 }

@@ -2,6 +2,8 @@
 //! connects to TAU (or runs the demo feed) through the page's one shared feed, and shows the
 //! widgets `widgets=` chooses. [`mount_overlay`] mounts it on the page body.
 
+mod live;
+
 pub use crate::web::components::feed::{
     use_demo_feed, use_tau_link, LinkStatus, TauLinkHandle, UseDemoFeedOptions, UseTauLinkOptions, UseTauLinkReturn,
 };
@@ -45,9 +47,6 @@ pub fn Overlay(
     }
     let mut problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let widgets = config.widgets();
-    for widget in widgets.iter().filter(|w| !WIRED.contains(w)) {
-        problems.push(format!("widget `{}` is not in this build yet (ignored)", widget.name()));
-    }
     if widgets.contains(&Widget::Chat) && config.chat.is_none() {
         problems.push("widget `chat` needs chat=<login> (not shown)".into());
     }
@@ -144,6 +143,7 @@ pub fn Overlay(
         let labels = use_labels(UseLabelsOptions { feed, broadcaster });
         view! { <Labels labels=labels /> }
     });
+    let live = live::live_widgets(&widgets, feed, config.broadcaster.clone());
     let alert_box = widgets
         .contains(&Widget::Alerts)
         .then(|| view! { <AlertBox alerts=alerts images=images /> });
@@ -163,14 +163,12 @@ pub fn Overlay(
             {chat_box}
             {event_list}
             {labels}
+            {live}
             {notes}
             {panel}
         </main>
     }
 }
-
-/// The widgets this build can show; the others are accepted by `widgets=` and named in a notice.
-const WIRED: [Widget; 4] = [Widget::Alerts, Widget::Chat, Widget::Events, Widget::Labels];
 
 /// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
 /// file's settings; without a `lang` in either, the browser's language.
