@@ -6,7 +6,7 @@
 //! there. Parsing is pure: the browser shell hands in `location.hash`, gets back the config, the
 //! problems to show in preview, and the fragment to put back into the address bar without the token.
 
-use crate::engine::Lang;
+use crate::engine::{Lang, Layout};
 use core::fmt;
 use core::time::Duration;
 pub use origin::{LinkRefused, TauOrigin};
@@ -146,6 +146,9 @@ pub struct OverlayConfig {
     /// Language of the built-in alert texts (`lang=de`, `xx` or `xx-YY`: en, de, es, fr,
     /// pt-BR); over the config file's `lang` and the browser's language.
     pub lang: Option<Lang>,
+    /// Image above, beside or as a banner (`layout=above|beside|banner`), over the theme's
+    /// layout and the config file's `layout`.
+    pub layout: Option<Layout>,
 }
 
 impl Default for OverlayConfig {
@@ -167,6 +170,7 @@ impl Default for OverlayConfig {
             broadcaster: None,
             theme: None,
             lang: None,
+            layout: None,
         }
     }
 }
@@ -283,8 +287,10 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
 }
 
 /// Every key [`parse_fragment`] knows.
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 17] = [
     "lang",
+    "layout",
+    "theme",
     "token",
     "tau",
     "tls",
@@ -396,6 +402,10 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
         "lang" => {
             let lang = value.as_deref().and_then(Lang::from_tag);
             config.lang = Some(lang.ok_or(bad("expected a language: en, de, es, fr or pt-BR"))?);
+        }
+        "layout" => {
+            let layout = value.as_deref().and_then(Layout::from_name);
+            config.layout = Some(layout.ok_or(bad("expected above, beside or banner"))?);
         }
         "interrupt" => {
             config.interrupt =

@@ -2,7 +2,9 @@
 //! update per batch of actions.
 
 use super::media::MediaHandle;
-use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot, ViewerText};
+use crate::engine::{
+    AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, FontConfig, Layout, Phase, Snapshot, ViewerText,
+};
 use crate::tau::protocol::Envelope;
 use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
@@ -45,6 +47,8 @@ pub struct AlertEngineHandle {
     shown: RwSignal<Vec<ShownAlert>>,
     snapshot: RwSignal<Option<Snapshot>>,
     media: MediaHandle,
+    layout: RwSignal<Option<Layout>>,
+    font: RwSignal<Option<FontConfig>>,
 }
 
 /// What [`use_alert_engine`] returns: the engine's handle.
@@ -54,6 +58,7 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
     let media = MediaHandle::new(&options.config);
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
+    let (layout, font) = (options.config.layout, options.config.font.clone());
     let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -65,6 +70,8 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
         media,
+        layout: RwSignal::new(layout),
+        font: RwSignal::new(font),
     }
 }
 
@@ -79,6 +86,16 @@ impl AlertEngineHandle {
         self.snapshot.read_only()
     }
 
+    /// The configured layout (`layout`), over the theme's; `None` keeps the theme's.
+    pub fn layout(&self) -> Signal<Option<Layout>> {
+        self.layout.into()
+    }
+
+    /// The configured font (`font`); `None` keeps the theme's.
+    pub fn font(&self) -> Signal<Option<FontConfig>> {
+        self.font.into()
+    }
+
     /// The media player: sounds, videos and speech of the alerts, and their diagnostics.
     pub fn media(&self) -> MediaHandle {
         self.media
@@ -88,6 +105,8 @@ impl AlertEngineHandle {
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
         self.media.reconfigure(&config);
+        self.layout.try_set(config.layout);
+        self.font.try_set(config.font.clone());
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);

@@ -132,13 +132,14 @@ pub fn Overlay(
     }
 }
 
-/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`, `layout`) over a config
 /// file's settings; without a `lang` in either, the browser's language.
 fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
     engine.lang = config
         .lang
         .or(engine.lang)
         .or_else(crate::web::browser::intl::browser_lang);
+    engine.layout = config.layout.or(engine.layout);
     if let Some(delay) = config.delay {
         engine.delay_ms = delay.as_millis() as u64;
     }
@@ -227,8 +228,9 @@ fn start_feed(
         });
     } else if let (Some(token), Some(origin)) = (&config.token, config.origin()) {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
+        let lang = engine.lang.unwrap_or_default();
         let on_deliveries = move |deliveries: Vec<Delivery>| {
-            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
+            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster, lang)))
         };
         link.set(Some(use_tau_link(UseTauLinkOptions {
             config: config.clone(),
@@ -240,16 +242,15 @@ fn start_feed(
 }
 
 /// The alert for a delivery: an event's own (none for another channel's event when the
-/// broadcaster id is known), or one "While offline: …" summary alert.
-fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
+/// broadcaster id is known), or one "While offline: …" summary alert in `lang`.
+fn alert_input(delivery: &Delivery, broadcaster: &str, lang: crate::engine::Lang) -> Option<AlertInput> {
     match delivery {
         Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
         Delivery::Summary(summary) => {
-            let text = summary.text();
-            let (headline, details) = text.split_once(": ").unwrap_or((&text, ""));
+            let details = summary.details_in(lang, crate::web::browser::intl::format_number);
             Some(AlertInput {
-                user: Some(headline.to_string()),
-                message: Some(details.to_string()),
+                user: Some(summary.headline_in(lang).to_string()),
+                message: Some(details),
                 ..AlertInput::new(AlertClass::Other("offline-summary"))
             })
         }
