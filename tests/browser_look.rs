@@ -152,6 +152,7 @@ async fn config_font_sets_the_family_with_its_fallback_and_never_holds_an_alert(
         "the family, then the theme's fallback: {family}"
     );
     drop(handle);
+    tick().await;
     assert!(
         document().get_element_by_id("tau-font").is_none(),
         "unmount removes the link"
