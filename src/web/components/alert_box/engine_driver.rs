@@ -8,7 +8,7 @@ use crate::engine::{
 use crate::tau::protocol::Envelope;
 use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
-use crate::web::browser::{intl, page, timer};
+use crate::web::browser::{intl, page, theme, timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -48,7 +48,6 @@ pub struct AlertEngineHandle {
     snapshot: RwSignal<Option<Snapshot>>,
     media: MediaHandle,
     layout: RwSignal<Option<Layout>>,
-    font: RwSignal<Option<FontConfig>>,
 }
 
 /// What [`use_alert_engine`] returns: the engine's handle.
@@ -58,7 +57,10 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
     let media = MediaHandle::new(&options.config);
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
-    let (layout, font) = (options.config.layout, options.config.font.clone());
+    let layout = options.config.layout;
+    // The configured font is the page's (chat and notices too); loading it never waits.
+    apply_font(options.config.font.as_ref());
+    on_cleanup(|| apply_font(None));
     let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -71,7 +73,6 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
         snapshot: RwSignal::new(None),
         media,
         layout: RwSignal::new(layout),
-        font: RwSignal::new(font),
     }
 }
 
@@ -87,13 +88,8 @@ impl AlertEngineHandle {
     }
 
     /// The configured layout (`layout`), over the theme's; `None` keeps the theme's.
-    pub fn layout(&self) -> Signal<Option<Layout>> {
-        self.layout.into()
-    }
-
-    /// The configured font (`font`); `None` keeps the theme's.
-    pub fn font(&self) -> Signal<Option<FontConfig>> {
-        self.font.into()
+    pub fn layout(&self) -> ReadSignal<Option<Layout>> {
+        self.layout.read_only()
     }
 
     /// The media player: sounds, videos and speech of the alerts, and their diagnostics.
@@ -106,7 +102,7 @@ impl AlertEngineHandle {
     pub fn reconfigure(&self, config: EngineConfig) {
         self.media.reconfigure(&config);
         self.layout.try_set(config.layout);
-        self.font.try_set(config.font.clone());
+        apply_font(config.font.as_ref());
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
@@ -195,6 +191,14 @@ impl AlertEngineHandle {
         if let Some(snapshot) = snapshot {
             self.snapshot.try_set(Some(snapshot));
         }
+    }
+}
+
+/// Makes the config file's `font` the page's (see [`theme::apply_font`]); a failure is logged and
+/// the theme's fonts stay.
+fn apply_font(font: Option<&FontConfig>) {
+    if let Err(e) = theme::apply_font(font) {
+        page::warn(&format!("font: {e}"));
     }
 }
 

@@ -126,16 +126,6 @@ pub fn AlertBox(
     images: Option<HelixImages>,
 ) -> impl IntoView {
     let shown = alerts.shown();
-    // The configured font is the page's (chat and notices too); loading it never waits.
-    let font = alerts.font();
-    Effect::new(move || {
-        if let Err(e) = font.with(|f| crate::web::browser::theme::apply_font(f.as_ref())) {
-            crate::web::browser::page::warn(&format!("font: {e}"));
-        }
-    });
-    on_cleanup(|| {
-        let _ = crate::web::browser::theme::apply_font(None);
-    });
     let layout = move || alerts.layout().get().map(crate::engine::Layout::name);
     view! {
         <div class="tau-alert-box" data-testid="alert-box" data-layout=layout>
