@@ -36,6 +36,8 @@ struct Driver {
     cheermotes: CheermoteSet,
     /// Re-armed only when the engine's next deadline moves earlier.
     alarm: Alarm<Timeout>,
+    /// This engine's number in `FONT_OWNER`.
+    font_owner: u64,
 }
 
 /// A handle to an alert engine owned by the current component; `Copy`, cheap to pass around.
@@ -59,8 +61,13 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
     let layout = options.config.layout;
     // The configured font is the page's (chat and notices too); loading it never waits.
-    apply_font(options.config.font.as_ref());
-    on_cleanup(|| apply_font(None));
+    let font_owner = FONT_OWNER.with(|o| {
+        o.set(o.get() + 1);
+        o.get()
+    });
+    apply_font(font_owner, options.config.font.as_ref());
+    // Cleanups run late: one from an engine unmounted before this one was made does nothing.
+    on_cleanup(move || apply_font(font_owner, None));
     let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -68,6 +75,7 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
             filter,
             cheermotes: CheermoteSet::builtin(),
             alarm: Alarm::default(),
+            font_owner,
         }),
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
@@ -102,7 +110,9 @@ impl AlertEngineHandle {
     pub fn reconfigure(&self, config: EngineConfig) {
         self.media.reconfigure(&config);
         self.layout.try_set(config.layout);
-        apply_font(config.font.as_ref());
+        if let Some(owner) = self.driver.try_with_value(|d| d.font_owner) {
+            apply_font(owner, config.font.as_ref());
+        }
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
@@ -194,9 +204,17 @@ impl AlertEngineHandle {
     }
 }
 
-/// Makes the config file's `font` the page's (see [`theme::apply_font`]); a failure is logged and
-/// the theme's fonts stay.
-fn apply_font(font: Option<&FontConfig>) {
+thread_local! {
+    /// The engine whose `font` the page shows (the last one made).
+    static FONT_OWNER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Makes the config file's `font` the page's (see [`theme::apply_font`]) when the engine `owner`
+/// is the last one made; a failure is logged and the theme's fonts stay.
+fn apply_font(owner: u64, font: Option<&FontConfig>) {
+    if FONT_OWNER.with(|o| o.get()) != owner {
+        return;
+    }
     if let Err(e) = theme::apply_font(font) {
         page::warn(&format!("font: {e}"));
     }
