@@ -132,8 +132,8 @@ pub fn Overlay(
     }
 }
 
-/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`, `layout`) over a config
-/// file's settings; without a `lang` in either, the browser's language.
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`, `layout`) over
+/// a config file's settings; without a `lang` in either, the browser's language.
 fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
     engine.lang = config
         .lang
