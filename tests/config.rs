@@ -175,3 +175,77 @@ fn url_encoded_fragment_never_puts_the_token_on_screen() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn layout_key_picks_a_layout_and_an_unknown_one_is_a_notice() {
+    use tau_overlay::engine::Layout;
+    for (name, want) in [
+        ("above", Layout::Above),
+        ("beside", Layout::Beside),
+        ("banner", Layout::Banner),
+    ] {
+        let p = parse_fragment(&format!("#demo&layout={name}"));
+        assert!(p.problems.is_empty(), "{name}: {:?}", p.problems);
+        assert_eq!(p.config.layout, Some(want));
+    }
+    let p = parse_fragment("#demo&layout=sideways");
+    assert_eq!(p.config.layout, None, "the theme's own layout");
+    assert_eq!(
+        p.problems,
+        vec![ConfigProblem::BadValue {
+            key: "layout".into(),
+            reason: "expected above, beside or banner"
+        }]
+    );
+    assert!(
+        !p.problems[0].to_string().contains("sideways"),
+        "notices never show values"
+    );
+}
+
+#[test]
+fn font_and_layout_in_the_config_file_name_their_key_path() {
+    use tau_overlay::engine::{EngineConfig, FontSource, Layout};
+    let c = EngineConfig::from_json(
+        r#"{"layout": "banner", "font": {"family": "Outfit", "url": "https://fonts.example/css2?family=Outfit"}}"#,
+    )
+    .unwrap();
+    assert_eq!(c.layout, Some(Layout::Banner));
+    let font = c.font.unwrap();
+    assert_eq!(font.family.as_str(), "Outfit");
+    assert_eq!(font.url.as_ref().unwrap().source(), FontSource::Stylesheet);
+    let local = EngineConfig::from_json(r#"{"font": {"family": "Comic Neue", "url": null}}"#).unwrap();
+    assert_eq!(local.font.unwrap().url, None);
+    for (text, want) in [
+        (
+            r#"{"layout": "sideways"}"#,
+            "layout: unknown value \"sideways\" (expected one of above, beside, banner)",
+        ),
+        (r#"{"layout": 1}"#, "layout: expected a string, found a number"),
+        (r#"{"font": "Outfit"}"#, "font: expected an object, found a string"),
+        (r#"{"font": {}}"#, "font: missing key \"family\""),
+        (
+            r#"{"font": {"family": "Outfit", "size": 3}}"#,
+            "font: unknown key \"size\"",
+        ),
+        (
+            r#"{"font": {"family": "x\"; color: red"}}"#,
+            "font.family: expected a font family name",
+        ),
+        (
+            r#"{"font": {"family": "Outfit", "url": "javascript:alert(1)"}}"#,
+            "font.url: expected an https:// URL",
+        ),
+        (
+            r#"{"font": {"family": "Outfit", "url": "data:font/woff2;base64,AA"}}"#,
+            "font.url: expected an https:// URL",
+        ),
+        (
+            r#"{"font": {"family": "Outfit", "url": "http://fonts.example/a.css"}}"#,
+            "font.url: expected an https:// URL",
+        ),
+    ] {
+        let got = EngineConfig::from_json(text).unwrap_err().to_string();
+        assert!(got.starts_with(want), "{text}: {got}");
+    }
+}

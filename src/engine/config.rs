@@ -18,6 +18,7 @@ use objects::{object, objects, opt_object};
 use serde::Deserialize;
 use serde_json::Value;
 
+pub(crate) mod look;
 pub(crate) mod objects;
 
 /// When a channel points redemption plays.
@@ -276,6 +277,12 @@ pub struct EngineConfig {
     /// Language of the built-in texts (`en`, `de`, `es`, `fr`, `pt-BR`); the fragment's `lang`
     /// wins over it, and without either the browser's language is used.
     pub lang: Option<Lang>,
+    /// Image above, beside or as a banner over the theme's own layout; the fragment's `layout`
+    /// wins over it.
+    pub layout: Option<look::Layout>,
+    /// A local or web font for every text of the overlay.
+    #[serde(deserialize_with = "opt_object")]
+    pub font: Option<look::FontConfig>,
 }
 
 impl Default for EngineConfig {
@@ -299,6 +306,8 @@ impl Default for EngineConfig {
             word_filter: crate::text::WordFilterConfig::default(),
             kinds: Kinds::default(),
             lang: None,
+            layout: None,
+            font: None,
         }
     }
 }

@@ -123,6 +123,11 @@ texts! {
     PredictionEnd, CharityTo, Charity, Shoutout, StreamOnline, Other,
     // Summaries.
     FloodFollow, FloodSub, FloodCheer, FloodRedemption, FloodOther, OrphanOne, OrphanMany,
+    // The offline summary ("While offline: 3 follows, 1 sub"): its headline, then one and many
+    // of each kind it counts.
+    OfflineHeadline, OfflineFollowOne, OfflineFollowMany, OfflineSubOne, OfflineSubMany,
+    OfflineResubOne, OfflineResubMany, OfflineGiftOne, OfflineGiftMany, OfflineCheerOne,
+    OfflineCheerMany, OfflineRaidOne, OfflineRaidMany, OfflineRedemptionOne, OfflineRedemptionMany,
 }
 
 /// A number to show: a count, or a money amount with its currency.

@@ -44,6 +44,22 @@ pub(super) const EN: [&str; TEXT_COUNT] = [
     "+{count} more alerts",
     "+1 gifted sub",
     "+{count} gifted subs",
+    // The offline summary.
+    "While offline",
+    "1 follow",
+    "{count} follows",
+    "1 sub",
+    "{count} subs",
+    "1 resub",
+    "{count} resubs",
+    "1 gift bomb",
+    "{count} gift bombs",
+    "1 cheer",
+    "{count} cheers",
+    "1 raid",
+    "{count} raids",
+    "1 redemption",
+    "{count} redemptions",
 ];
 
 /// German.
@@ -85,6 +101,22 @@ pub(super) const DE: [&str; TEXT_COUNT] = [
     "+{count} weitere Alerts",
     "+1 geschenktes Abo",
     "+{count} geschenkte Abos",
+    // The offline summary.
+    "Während du offline warst",
+    "1 neuer Follower",
+    "{count} neue Follower",
+    "1 Abo",
+    "{count} Abos",
+    "1 Abo-Verlängerung",
+    "{count} Abo-Verlängerungen",
+    "1 Abo-Geschenk",
+    "{count} Abo-Geschenke",
+    "1 Cheer",
+    "{count} Cheers",
+    "1 Raid",
+    "{count} Raids",
+    "1 Einlösung",
+    "{count} Einlösungen",
 ];
 
 /// Spanish.
@@ -126,6 +158,22 @@ pub(super) const ES: [&str; TEXT_COUNT] = [
     "+{count} alertas más",
     "+1 suscripción regalada",
     "+{count} suscripciones regaladas",
+    // The offline summary.
+    "Mientras no estabas",
+    "1 seguidor",
+    "{count} seguidores",
+    "1 suscripción",
+    "{count} suscripciones",
+    "1 renovación",
+    "{count} renovaciones",
+    "1 regalo de suscripciones",
+    "{count} regalos de suscripciones",
+    "1 cheer",
+    "{count} cheers",
+    "1 raid",
+    "{count} raids",
+    "1 canje",
+    "{count} canjes",
 ];
 
 /// French.
@@ -167,6 +215,22 @@ pub(super) const FR: [&str; TEXT_COUNT] = [
     "+{count} alertes de plus",
     "+1 abonnement offert",
     "+{count} abonnements offerts",
+    // The offline summary.
+    "Pendant votre absence",
+    "1 follower",
+    "{count} followers",
+    "1 abonnement",
+    "{count} abonnements",
+    "1 réabonnement",
+    "{count} réabonnements",
+    "1 don d’abonnements",
+    "{count} dons d’abonnements",
+    "1 cheer",
+    "{count} cheers",
+    "1 raid",
+    "{count} raids",
+    "1 échange",
+    "{count} échanges",
 ];
 
 /// Brazilian Portuguese.
@@ -208,4 +272,20 @@ pub(super) const PT_BR: [&str; TEXT_COUNT] = [
     "+{count} alertas a mais",
     "+1 inscrição de presente",
     "+{count} inscrições de presente",
+    // The offline summary.
+    "Enquanto você estava offline",
+    "1 seguidor",
+    "{count} seguidores",
+    "1 inscrição",
+    "{count} inscrições",
+    "1 renovação",
+    "{count} renovações",
+    "1 presente de inscrições",
+    "{count} presentes de inscrições",
+    "1 cheer",
+    "{count} cheers",
+    "1 raid",
+    "{count} raids",
+    "1 resgate",
+    "{count} resgates",
 ];

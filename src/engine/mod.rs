@@ -56,6 +56,7 @@ mod view;
 mod viewer_text;
 
 pub use condition::{Condition, ConditionError};
+pub use config::look::{FontConfig, FontFamily, FontSource, FontUrl, Layout, LAYOUT_NAMES};
 pub(crate) use config::{objects as config_objects, read_value};
 pub use config::{ClassConfig, Classes, ConfigError, EngineConfig, FloodBudget, RedemptionMode, Selection, Variation};
 pub use control::Control;

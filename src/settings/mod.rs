@@ -6,7 +6,7 @@
 //! there. Parsing is pure: the browser shell hands in `location.hash`, gets back the config, the
 //! problems to show in preview, and the fragment to put back into the address bar without the token.
 
-use crate::engine::Lang;
+use crate::engine::{Lang, Layout};
 use core::fmt;
 use core::time::Duration;
 pub use origin::{LinkRefused, TauOrigin};
@@ -153,6 +153,9 @@ pub struct OverlayConfig {
     pub widgets: Option<Vec<Widget>>,
     /// How many events the event list shows (`events_max=N`, 1 to 50, default 8).
     pub events_max: usize,
+    /// Image above, beside or as a banner (`layout=above|beside|banner`), over the theme's
+    /// layout and the config file's `layout`.
+    pub layout: Option<Layout>,
 }
 
 impl Default for OverlayConfig {
@@ -176,6 +179,7 @@ impl Default for OverlayConfig {
             lang: None,
             widgets: None,
             events_max: crate::session::DEFAULT_EVENTS,
+            layout: None,
         }
     }
 }
@@ -325,10 +329,12 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
 }
 
 /// Every key [`parse_fragment`] knows.
-const KEYS: [&str; 17] = [
+const KEYS: [&str; 19] = [
     "lang",
     "widgets",
     "events_max",
+    "layout",
+    "theme",
     "token",
     "tau",
     "tls",
@@ -446,6 +452,10 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
                 .and_then(|v| v.parse::<usize>().ok())
                 .filter(|n| (1..=50).contains(n));
             config.events_max = n.ok_or(bad("expected a number of events between 1 and 50"))?;
+        }
+        "layout" => {
+            let layout = value.as_deref().and_then(Layout::from_name);
+            config.layout = Some(layout.ok_or(bad("expected above, beside or banner"))?);
         }
         "interrupt" => {
             config.interrupt =

@@ -317,6 +317,57 @@ async fn speech_does_not_wait_for_a_context_that_never_resumes() {
     drop(handle);
 }
 
+/// Issue 9 point 6, the URL provider: a configured HTTP endpoint template is requested with the
+/// filtered, collapsed and capped text (percent-encoded), after the alert's sound has ended,
+/// and the alert still leaves at its deadline.
+async fn url_tts_requests_the_filtered_capped_text_after_the_alert_sound_within_the_deadline() {
+    // play() records what plays and when; every sound "ends" 150 ms after it starts.
+    js("window.__play = HTMLMediaElement.prototype.play;
+        window.__played = [];
+        HTMLMediaElement.prototype.play = function () {
+            const el = this;
+            window.__played.push([el.getAttribute('src') || el.src, performance.now()]);
+            setTimeout(() => el.dispatchEvent(new Event('ended')), 150);
+            return Promise.resolve();
+        };");
+    let mut c = config(
+        r#"{"exit_ms": 50, "slack_ms": 0,
+            "tts": {"provider": {"url": "https://tts.example/say?voice={voice}&text={text}"}, "max_chars": 14, "voice": "Brian"},
+            "word_filter": {"lists": [{"words": ["darn"], "action": "mask"}]}}"#,
+    );
+    let sound = silent_wav(1);
+    c.classes.cheer.duration_ms = Some(1000);
+    c.classes.cheer.speak_min_amount = Some(100);
+    c.classes.cheer.sound = Some(sound.clone());
+    let (root, alerts, handle) = mount(c);
+    let start = window().performance().unwrap().now();
+    alerts.push(AlertInput {
+        user: Some("ana".into()),
+        amount: 500,
+        message: Some("darn   good stream friends".into()),
+        ..AlertInput::new(AlertClass::Cheer)
+    });
+    sleep(600).await;
+    let played = js("return JSON.stringify(window.__played);").as_string().unwrap();
+    js("HTMLMediaElement.prototype.play = window.__play;");
+    let played: Vec<(String, f64)> = serde_json::from_str(&played).unwrap();
+    assert_eq!(played.len(), 2, "the sound, then the speech: {played:?}");
+    assert_eq!(played[0].0, sound, "the alert's sound first");
+    assert_eq!(
+        played[1].0, "https://tts.example/say?voice=Brian&text=%2A%2A%2A%2A%20good",
+        "the filtered text, spaces collapsed, cut at max_chars on a word"
+    );
+    assert!(played[1].1 >= played[0].1 + 150.0, "after the sound ended: {played:?}");
+    assert!(played[1].1 - start < 1000.0, "within the alert's time: {played:?}");
+    assert_eq!(alerts.media().status().get_untracked().spoken, 1);
+    sleep(700).await;
+    assert!(
+        texts(&root, "[data-testid=alert]").is_empty(),
+        "the deadline still wins"
+    );
+    drop(handle);
+}
+
 /// The audio tests stub browser globals (`HTMLMediaElement.prototype.play`,
 /// `AudioContext.prototype.resume`, `speechSynthesis`), and wasm-bindgen-test runs async tests
 /// interleaved: they run one after another here so no stub leaks into another test.
@@ -327,4 +378,5 @@ async fn audio_paths_one_after_another() {
     missing_ended_does_not_stall_a_sound_longer_than_max_duration().await;
     tts_uses_speech_synthesis_only_when_present_and_speaks_the_capped_text().await;
     speech_does_not_wait_for_a_context_that_never_resumes().await;
+    url_tts_requests_the_filtered_capped_text_after_the_alert_sound_within_the_deadline().await;
 }

@@ -50,3 +50,56 @@ async fn lang_fr_shows_a_french_follow_and_lang_de_a_german_cheer_of_1_000_bits(
         .await;
     browser.close().await;
 }
+
+/// The "While offline: …" summary of backfilled events used to be English whatever `lang` said.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_summary_is_written_in_the_chosen_language() {
+    let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
+        format!(
+            "#token={}&tau={}&lang=de&offline_summary=0&duration=1",
+            t.token(),
+            t.host_port()
+        )
+    })
+    .await;
+    wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
+    // A live event first, so the overlay has a checkpoint to backfill from.
+    tau.fire_fixture("channel-raid");
+    browser
+        .wait_for(
+            "[data-testid=alert-headline]",
+            Duration::from_secs(10),
+            "the live raid",
+            |t| !t.is_empty(),
+        )
+        .await;
+    let data = |name: &str| {
+        let text =
+            std::fs::read_to_string(format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["event_data"].clone()
+    };
+    for viewer in ["ana", "bo", "cy"] {
+        let mut follow = data("channel-follow");
+        follow["user_login"] = viewer.into();
+        follow["user_name"] = viewer.into();
+        tau.store_only("channel-follow", follow);
+    }
+    tau.store_only("channel-subscribe", data("channel-subscribe"));
+    // offline_summary=0: everything created before the backfill is summed up (TAU's `created`
+    // has whole seconds).
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    tau.drop_all();
+    browser
+        .wait_for(
+            "[data-testid=alert-message]",
+            Duration::from_secs(30),
+            "the German offline summary",
+            |t| t == ["3 neue Follower, 1 Abo"],
+        )
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=alert-headline]").await,
+        "Während du offline warst"
+    );
+    browser.close().await;
+}

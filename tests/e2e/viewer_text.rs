@@ -1,23 +1,11 @@
 //! Viewer text on the served overlay (issue 9 points 7 and 8): emotes and cheermotes as images or
 //! coloured tokens, and the config file's word filter masking, hiding and dropping.
 
-use super::browser::Browser;
 use super::fake_tau::FakeTauOptions;
 use super::overlay::{dist_dir, open_overlay, wait_for_auth};
 use serde_json::json;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-/// `[src, alt]` of every `<img>` matching `css`.
-async fn images(browser: &Browser, css: &str) -> Vec<[String; 2]> {
-    let script = "return [...document.querySelectorAll(arguments[0])].map(i => [i.getAttribute('src'), i.alt])";
-    let v = browser
-        .client
-        .execute(script, vec![json!(css)])
-        .await
-        .expect("read images");
-    serde_json::from_value(v).expect("pairs of strings")
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_cheer_word() {
@@ -26,6 +14,22 @@ async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_che
     })
     .await;
     wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
+    // Every emote image as it is added: one that then fails to load (a machine that cannot
+    // reach Twitch's CDN) is replaced by its name, so it is recorded here first.
+    browser
+        .client
+        .execute(
+            "window.__emotes = [];
+             new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
+               if (n.nodeType !== 1) return;
+               (n.tagName === 'IMG' ? [n] : [...n.querySelectorAll('img')])
+                 .filter(i => i.classList.contains('tau-alert__emote'))
+                 .forEach(i => window.__emotes.push([i.getAttribute('src'), i.alt]));
+             }))).observe(document.body, {childList: true, subtree: true});",
+            vec![],
+        )
+        .await
+        .expect("observe emote images");
     // "15 months already! Kappa HeyGuys", emotes 25 at 19..=23 and 30259 at 25..=31.
     tau.fire_fixture("channel-subscription-message");
     browser
@@ -33,10 +37,11 @@ async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_che
             "[data-testid=alert-message]",
             Duration::from_secs(10),
             "the resub message",
-            |t| t.iter().any(|m| m == "15 months already!  "),
+            |t| t.iter().any(|m| m.starts_with("15 months already! ")),
         )
         .await;
-    let emotes = images(&browser, "[data-testid=alert-message] img").await;
+    let recorded = browser.client.execute("return window.__emotes", vec![]).await;
+    let emotes: Vec<[String; 2]> = serde_json::from_value(recorded.expect("read emotes")).expect("pairs");
     let want = |id: &str, alt: &str| {
         [
             format!("https://static-cdn.jtvnw.net/emoticons/v2/{id}/default/dark/2.0"),
@@ -44,6 +49,28 @@ async fn resub_emotes_are_cdn_images_and_a_cheer_shows_its_cheermote_not_the_che
         ]
     };
     assert_eq!(emotes, [want("25", "Kappa"), want("30259", "HeyGuys")]);
+    // Once each image has loaded or failed, viewers see no broken image: a failed emote is its
+    // name as text (this machine cannot reach the CDN; one that can shows the images).
+    let settled = "const m = [...document.querySelectorAll('[data-testid=alert-message]')].pop();
+        const imgs = [...m.querySelectorAll('img')];
+        return [imgs.filter(i => !i.complete).length, imgs.filter(i => i.complete && !i.naturalWidth).length,
+                imgs.map(i => i.alt).join(' '), m.textContent];";
+    let start = Instant::now();
+    let (broken, shown, text) = loop {
+        let v = browser.client.execute(settled, vec![]).await.expect("read the message");
+        let (pending, broken, shown, text): (u32, u32, String, String) = serde_json::from_value(v).expect("state");
+        if pending == 0 || start.elapsed() > Duration::from_secs(10) {
+            break (broken, shown, text);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(broken, 0, "no broken-image icon on stream");
+    let want_text = match shown.as_str() {
+        "Kappa HeyGuys" => "15 months already!  ",
+        "" => "15 months already! Kappa HeyGuys",
+        other => panic!("emotes half loaded: {other}"),
+    };
+    assert_eq!(text, want_text);
 
     tau.fire(
         "channel-cheer",

@@ -223,7 +223,9 @@ async fn goal_hype_train_poll_and_prediction_widgets_show_live_events_from_tau()
     let before = browser.texts("[data-testid=goal-amount]").await;
     tau.fire_fixture("channel-goal-progress");
     browser
-        .wait_for("[data-testid=goal-amount]", WAIT, "the goal amount to change", |t| t != &before[..])
+        .wait_for("[data-testid=goal-amount]", WAIT, "the goal amount to change", |t| {
+            t != &before[..]
+        })
         .await;
     // One page, four widgets: one events socket.
     assert_eq!(tau.connections_total(), 1, "one socket for every widget");

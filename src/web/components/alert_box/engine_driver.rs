@@ -2,11 +2,13 @@
 //! update per batch of actions.
 
 use super::media::MediaHandle;
-use crate::engine::{AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, Phase, Snapshot, ViewerText};
+use crate::engine::{
+    AlertInput, AlertView, Control, Engine, EngineAction, EngineConfig, FontConfig, Layout, Phase, Snapshot, ViewerText,
+};
 use crate::tau::protocol::Envelope;
 use crate::text::{CheermoteSet, Normalize, WordFilter};
 use crate::util::alarm::Alarm;
-use crate::web::browser::{intl, page, timer};
+use crate::web::browser::{intl, page, theme, timer};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -34,6 +36,8 @@ struct Driver {
     cheermotes: CheermoteSet,
     /// Re-armed only when the engine's next deadline moves earlier.
     alarm: Alarm<Timeout>,
+    /// This engine's number in `FONT_OWNER`.
+    font_owner: u64,
 }
 
 /// A handle to an alert engine owned by the current component; `Copy`, cheap to pass around.
@@ -45,6 +49,7 @@ pub struct AlertEngineHandle {
     shown: RwSignal<Vec<ShownAlert>>,
     snapshot: RwSignal<Option<Snapshot>>,
     media: MediaHandle,
+    layout: RwSignal<Option<Layout>>,
 }
 
 /// What [`use_alert_engine`] returns: the engine's handle.
@@ -54,6 +59,15 @@ pub type UseAlertEngineReturn = AlertEngineHandle;
 pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn {
     let media = MediaHandle::new(&options.config);
     let filter = WordFilter::new(&options.config.word_filter, &BrowserNfkc);
+    let layout = options.config.layout;
+    // The configured font is the page's (chat and notices too); loading it never waits.
+    let font_owner = FONT_OWNER.with(|o| {
+        o.set(o.get() + 1);
+        o.get()
+    });
+    apply_font(font_owner, options.config.font.as_ref());
+    // Cleanups run late: one from an engine unmounted before this one was made does nothing.
+    on_cleanup(move || apply_font(font_owner, None));
     let engine = Engine::new(options.config, page::random_seed()).with_number_format(intl::format_number);
     AlertEngineHandle {
         driver: StoredValue::new_local(Driver {
@@ -61,10 +75,12 @@ pub fn use_alert_engine(options: UseAlertEngineOptions) -> UseAlertEngineReturn 
             filter,
             cheermotes: CheermoteSet::builtin(),
             alarm: Alarm::default(),
+            font_owner,
         }),
         shown: RwSignal::new(Vec::new()),
         snapshot: RwSignal::new(None),
         media,
+        layout: RwSignal::new(layout),
     }
 }
 
@@ -79,6 +95,11 @@ impl AlertEngineHandle {
         self.snapshot.read_only()
     }
 
+    /// The configured layout (`layout`), over the theme's; `None` keeps the theme's.
+    pub fn layout(&self) -> ReadSignal<Option<Layout>> {
+        self.layout.read_only()
+    }
+
     /// The media player: sounds, videos and speech of the alerts, and their diagnostics.
     pub fn media(&self) -> MediaHandle {
         self.media
@@ -88,6 +109,10 @@ impl AlertEngineHandle {
     /// before any event arrives).
     pub fn reconfigure(&self, config: EngineConfig) {
         self.media.reconfigure(&config);
+        self.layout.try_set(config.layout);
+        if let Some(owner) = self.driver.try_with_value(|d| d.font_owner) {
+            apply_font(owner, config.font.as_ref());
+        }
         self.driver.try_update_value(|d| {
             d.filter = WordFilter::new(&config.word_filter, &BrowserNfkc);
             d.engine = Engine::new(config, page::random_seed()).with_number_format(intl::format_number);
@@ -176,6 +201,22 @@ impl AlertEngineHandle {
         if let Some(snapshot) = snapshot {
             self.snapshot.try_set(Some(snapshot));
         }
+    }
+}
+
+thread_local! {
+    /// The engine whose `font` the page shows (the last one made).
+    static FONT_OWNER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Makes the config file's `font` the page's (see [`theme::apply_font`]) when the engine `owner`
+/// is the last one made; a failure is logged and the theme's fonts stay.
+fn apply_font(owner: u64, font: Option<&FontConfig>) {
+    if FONT_OWNER.with(|o| o.get()) != owner {
+        return;
+    }
+    if let Err(e) = theme::apply_font(font) {
+        page::warn(&format!("font: {e}"));
     }
 }
 

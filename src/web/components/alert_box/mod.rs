@@ -126,8 +126,9 @@ pub fn AlertBox(
     images: Option<HelixImages>,
 ) -> impl IntoView {
     let shown = alerts.shown();
+    let layout = move || alerts.layout().get().map(crate::engine::Layout::name);
     view! {
-        <div class="tau-alert-box" data-testid="alert-box">
+        <div class="tau-alert-box" data-testid="alert-box" data-layout=layout>
             <For
                 each=move || shown.get()
                 key=|s: &ShownAlert| s.view.key
@@ -214,16 +215,28 @@ fn fragments(parts: Vec<Fragment>, images: Option<HelixImages>) -> impl IntoView
                     prefix.eq_ignore_ascii_case("cheer"),
                 ),
             };
-            // Cheermote images of the global `Cheer` come from Helix once loaded (reactive).
+            // Cheermote images of the global `Cheer` come from Helix once loaded (reactive). An
+            // image that fails to load is dropped, so its name shows as text instead of a
+            // broken-image icon (owned by this alert's row, freed with it).
+            let broken = RwSignal::new(false);
             let image = move || {
                 let helix = || images.filter(|_| cheer)?.cheermote(amount?);
-                src.clone().or_else(helix).and_then(|u| twitch_cdn_url(&u))
+                let src = src.clone().or_else(helix).and_then(|u| twitch_cdn_url(&u));
+                src.filter(|_| !broken.get())
             };
             let (alt_text, has_image) = (alt.clone(), image.clone());
             let img = move || {
                 image().map(|src| {
                     let testid = (image_class == "tau-alert__emote").then_some("alert-emote");
-                    view! { <img class=image_class data-testid=testid src=src alt=alt_text.clone() /> }
+                    view! {
+                        <img
+                            class=image_class
+                            data-testid=testid
+                            src=src
+                            alt=alt_text.clone()
+                            on:error=move |_| broken.set(true)
+                        />
+                    }
                 })
             };
             // Beside its image a cheermote reads as its amount, an emote as nothing; without an

@@ -61,10 +61,13 @@ pub fn Overlay(
         demo_engine: engine_config(&config, EngineConfig::default()),
         deferred: config.config_file.is_some(),
     });
+    // The offline summary's language: the fragment's, else the config file's once it is loaded.
+    let summary_lang = StoredValue::new(engine_config(&config, EngineConfig::default()).lang.unwrap_or_default());
     if widgets.contains(&Widget::Alerts) {
         let broadcaster = config.broadcaster.clone().unwrap_or_default();
         feed.subscribe_batches(move |deliveries| {
-            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster)))
+            let lang = summary_lang.get_value();
+            alerts.push_all(deliveries.iter().filter_map(|d| alert_input(d, &broadcaster, lang)))
         });
     }
     if let Some(file) = config.config_file.clone() {
@@ -91,6 +94,7 @@ pub fn Overlay(
                 };
                 owner.with(|| {
                     // The feed only schedules work here: its first event comes after reconfigure.
+                    summary_lang.set_value(engine.lang.unwrap_or_default());
                     feed.start(Some(engine.clone()));
                     alerts.reconfigure(engine);
                 });
@@ -170,13 +174,14 @@ pub fn Overlay(
     }
 }
 
-/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
-/// file's settings; without a `lang` in either, the browser's language.
+/// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`, `layout`) over
+/// a config file's settings; without a `lang` in either, the browser's language.
 fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
     engine.lang = config
         .lang
         .or(engine.lang)
         .or_else(crate::web::browser::intl::browser_lang);
+    engine.layout = config.layout.or(engine.layout);
     if let Some(delay) = config.delay {
         engine.delay_ms = delay.as_millis() as u64;
     }
@@ -253,16 +258,15 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, ConfigFileError>
 }
 
 /// The alert for a delivery: an event's own (none for another channel's event when the
-/// broadcaster id is known), or one "While offline: …" summary alert.
-fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
+/// broadcaster id is known), or one "While offline: …" summary alert in `lang`.
+fn alert_input(delivery: &Delivery, broadcaster: &str, lang: crate::engine::Lang) -> Option<AlertInput> {
     match delivery {
         Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
         Delivery::Summary(summary) => {
-            let text = summary.text();
-            let (headline, details) = text.split_once(": ").unwrap_or((&text, ""));
+            let details = summary.details_in(lang, crate::web::browser::intl::format_number);
             Some(AlertInput {
-                user: Some(headline.to_string()),
-                message: Some(details.to_string()),
+                user: Some(summary.headline_in(lang).to_string()),
+                message: Some(details),
                 ..AlertInput::new(AlertClass::Other("offline-summary"))
             })
         }
