@@ -1,6 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! `Frame::parse` never panics: on arbitrary text and bytes, on arbitrary `event_data` under every
 //! `event_type`, and on mutated fixtures (PROTOCOL.md §4.2 "Parse defensively", §10).
+//!
+//! The frame-decoding fuzz target: `FUZZ_CASES` sets every property's case count (defaults
+//! 500–2000, about ten seconds in all); see the README for an hour-long run. cargo-fuzz needs a
+//! nightly toolchain, which these machines cannot install.
 
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -42,6 +46,14 @@ fn envelopes() -> &'static [Value] {
         assert!(out.len() > 50);
         out
     })
+}
+
+/// The case count: `FUZZ_CASES` from the environment, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn parse_lossy(bytes: &[u8]) -> Result<Frame, FrameError> {
@@ -204,7 +216,7 @@ fn deeply_nested_frames_are_errors_not_stack_overflows() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
     #[test]
     fn arbitrary_text_never_panics(text in arb_text()) {
@@ -218,7 +230,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
 
     #[test]
     fn arbitrary_event_data_under_every_event_type_is_an_event(
@@ -259,7 +271,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(cases(500)))]
 
     #[test]
     fn fixture_with_a_byte_range_deleted_never_panics(file in any::<Index>(), at in any::<Index>(), len in 0usize..80) {
@@ -365,6 +377,46 @@ proptest! {
         } else {
             prop_assert!(!matches!(mutated.event, TauEvent::Unknown { .. }), "{:?}", mutated.event);
             prop_assert_eq!(mutated.event.kind_name(), mutated.event_type.as_str());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(500)))]
+
+    /// REST pages decode row by row (PROTOCOL.md §7): a page with any node replaced by another
+    /// type never panics the backfill, and a row that no longer decodes costs only itself.
+    #[test]
+    fn rest_page_with_any_node_replaced_never_panics_the_backfill(
+        node in any::<Index>(),
+        replacement in arb_replacement(),
+    ) {
+        use tau_overlay::tau::backfill::{Backfill, BackfillOptions, PageOutcome};
+        use tau_overlay::tau::protocol::UnixMillis;
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rest_twitch_events_list.json");
+        let mut page: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let rows = page["results"].as_array().map_or(0, Vec::len);
+        let n = node.index(count_nodes(&page));
+        let target = nth_node(&mut page, n);
+        *target = other_kind(target, replacement);
+        let mut backfill = Backfill::new(BackfillOptions::default());
+        let checkpoint = tau_overlay::tau::backfill::Checkpoint::from_storage_string("v1|0|none");
+        let now = UnixMillis(1_710_012_000_000);
+        prop_assert!(backfill.start(checkpoint, now).is_some());
+        let outcome = backfill.on_page(&page, now);
+        let stats = backfill.stats();
+        match outcome {
+            PageOutcome::Fetch(_) | PageOutcome::Done(_) if stats.pages == 1 => {
+                // The page was read: every row either decoded or was counted as bad.
+                prop_assert!(stats.bad_rows <= stats.rows);
+                prop_assert!(stats.rows as usize <= rows + 1);
+            }
+            PageOutcome::Done(d) => {
+                // Not a page at all: the pass ends as a failed fetch does, delivering nothing.
+                prop_assert!(d.is_empty());
+                prop_assert_eq!(stats.errors, 1);
+            }
+            PageOutcome::Fetch(url) => return Err(TestCaseError::fail(format!("fetch {url} from an unread page"))),
         }
     }
 }

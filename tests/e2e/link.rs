@@ -233,3 +233,103 @@ async fn chat_lines_show_up_and_sent_chat_arrives_without_line_breaks() {
     );
     browser.close().await;
 }
+
+/// Found by tests/fuzz_backfill.rs: on a fresh TAU (nothing stored yet) the first pass set no
+/// checkpoint, so the pass after an outage primed again and skipped every event it found.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_missed_after_a_first_load_on_an_empty_tau_play_after_the_reconnect() {
+    let (tau, browser) = open_overlay(FakeTauOptions::default(), |t| {
+        format!("#token={}&tau={}&duration=0.3", t.token(), t.host_port())
+    })
+    .await;
+    browser.record_alerts().await;
+    wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
+    assert_eq!(tau.stored_events(), 0, "a fresh TAU");
+    // Two reads of the list: the token check, then the first backfill pass.
+    let backfilled = || {
+        let reads = tau.rest_requests();
+        reads
+            .iter()
+            .filter(|r| r.target.contains("/api/v1/twitch-events/"))
+            .count()
+            >= 2
+    };
+    wait_until("the first backfill pass", Duration::from_secs(10), backfilled).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    tau.stop().await;
+    for i in 0..3 {
+        tau.store_only("channel-cheer", cheer(&format!("missed{i}")));
+    }
+    tau.restart().await;
+    let expected: Vec<String> = (0..3).map(|i| format!("missed{i} cheered 100 bits!")).collect();
+    let started = Instant::now();
+    loop {
+        let seen = headlines(&browser).await;
+        if seen.len() >= 3 {
+            assert_eq!(seen, expected, "all three, in order, once");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "after the reconnect only {seen:?}; requests {:?}",
+            tau.rest_requests().into_iter().map(|r| r.target).collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    browser.close().await;
+}
+
+/// The first pass on a page load only primes the checkpoint and shows nothing; the shell saved
+/// the checkpoint only after showing something, so when OBS closed and reopened the source
+/// before any alert, the new page primed again and skipped what TAU stored meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_stored_while_obs_was_closed_play_on_the_next_load_even_if_nothing_played_before() {
+    // The demo page connects nowhere: the fake TAU is up, the overlay has never seen it.
+    let (tau, browser) = open_overlay(FakeTauOptions::default(), |_| "#demo".to_string()).await;
+    tau.store_only("channel-cheer", cheer("long_ago"));
+    let url = format!(
+        "{}/#token={}&tau={}&duration=0.3",
+        tau.base_url(),
+        tau.token(),
+        tau.host_port()
+    );
+    browser.client.goto("about:blank").await.unwrap();
+    let reads = || {
+        let list = tau.rest_requests();
+        list.iter()
+            .filter(|r| r.target.contains("/api/v1/twitch-events/"))
+            .count()
+    };
+    let before = reads();
+    // First load with something stored: the pass primes the checkpoint, nothing plays.
+    browser.client.goto(&url).await.unwrap();
+    wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
+    // Two reads of the list: the token check, then the priming pass.
+    wait_until("the priming pass", Duration::from_secs(10), || reads() >= before + 2).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    // OBS closes the source; events happen; OBS opens it again.
+    browser.client.goto("about:blank").await.unwrap();
+    for i in 0..3 {
+        tau.store_only("channel-cheer", cheer(&format!("while_closed{i}")));
+    }
+    browser.client.goto(&url).await.unwrap();
+    browser.record_alerts().await;
+    let expected: Vec<String> = (0..3).map(|i| format!("while_closed{i} cheered 100 bits!")).collect();
+    let started = Instant::now();
+    loop {
+        let seen = headlines(&browser).await;
+        if seen.len() >= 3 {
+            assert_eq!(
+                seen, expected,
+                "the three, in order, once, and nothing from before the first load"
+            );
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "after reopening only {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    browser.close().await;
+}

@@ -1,5 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
+mod bench;
 mod browser;
 mod controls;
 mod engine;

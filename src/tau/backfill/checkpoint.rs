@@ -28,6 +28,15 @@ impl Checkpoint {
         })
     }
 
+    /// Where a pass stops when TAU had stored no event at all when the overlay first loaded:
+    /// before every stored event (`created` at the epoch, a placeholder id no row has).
+    pub fn empty_store() -> Checkpoint {
+        Checkpoint {
+            created: UnixMillis(0),
+            id: "(empty store)".into(),
+        }
+    }
+
     /// True when `self` is strictly newer than `other` (by `created`, then `id`).
     pub fn is_after(&self, other: &Checkpoint) -> bool {
         (self.created, self.id.as_str()) > (other.created, other.id.as_str())

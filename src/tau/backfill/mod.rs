@@ -26,7 +26,8 @@
 //!   events buffered meanwhile in arrival order. A stored event both fetched and buffered plays
 //!   once, from the live copy (it may carry USE_IRC's `user_input_emotes`).
 //! * With no checkpoint yet (first page load ever), a pass reads one page only to set the
-//!   checkpoint and delivers nothing old.
+//!   checkpoint and delivers nothing old. If TAU has stored no event at all, the checkpoint is
+//!   [`Checkpoint::empty_store`], so that events missed later are backfilled.
 //! * After a failed fetch the checkpoint stays where it was until a pass succeeds, so the next
 //!   [`Backfill::start`] retries the whole gap.
 //! * If [`Backfill::start`] is called during a pass (the socket dropped and came back), the pass
@@ -298,6 +299,12 @@ impl Backfill {
                 Some(stop) if envelope.id.as_deref() == Some(stop.id.as_str()) => self.stats.deduped += 1,
                 Some(_) => pass.rows.push(envelope),
             }
+        }
+        if let (None, false, None) = (&pass.stop, reached, &next) {
+            // Priming read the whole store and it holds no event (a fresh TAU): everything
+            // stored from now on is new, so the checkpoint is the beginning of time rather than
+            // none (with none, the next pass would prime again and skip what it finds).
+            self.advance(Checkpoint::empty_store());
         }
         if let (false, Some(next)) = (reached, next) {
             match self.options.origin.resolve(&next) {

@@ -187,19 +187,19 @@ impl TauLinkHandle {
     }
 
     /// Hands deliveries over (outside any borrow), then persists the checkpoint and the status.
+    /// The checkpoint is saved even when nothing was delivered: a pass that only primed it (the
+    /// first load) moved it, and the next page load must backfill from there.
     fn deliver(&self, deliveries: Vec<Delivery>) {
-        if deliveries.is_empty() {
-            self.publish();
-            return;
+        if !deliveries.is_empty() {
+            if let Some(on_deliveries) = self.driver.try_with_value(|d| d.on_deliveries.clone()) {
+                on_deliveries(deliveries);
+            }
         }
-        if let Some(on_deliveries) = self.driver.try_with_value(|d| d.on_deliveries.clone()) {
-            on_deliveries(deliveries);
-            self.driver.with_value(|d| {
-                if let Some(checkpoint) = d.backfill.checkpoint() {
-                    storage::set(&d.checkpoint_key, &checkpoint.to_storage_string());
-                }
-            });
-        }
+        self.driver.try_with_value(|d| {
+            if let Some(checkpoint) = d.backfill.checkpoint() {
+                storage::set(&d.checkpoint_key, &checkpoint.to_storage_string());
+            }
+        });
         self.publish();
     }
 
