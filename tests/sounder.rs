@@ -14,7 +14,10 @@ struct Channel {
 }
 
 fn id(joined: u64) -> MemberId {
-    MemberId { joined, nonce: joined * 7 }
+    MemberId {
+        joined,
+        nonce: joined * 7,
+    }
 }
 
 impl Channel {
@@ -108,9 +111,15 @@ fn a_later_joiner_never_takes_the_sound() {
     c.now = 500;
     c.join(600, true);
     c.join(50_000, true);
-    assert_eq!(c.roles(), [Some(Role::Sounder), Some(Role::Standby), Some(Role::Standby)]);
+    assert_eq!(
+        c.roles(),
+        [Some(Role::Sounder), Some(Role::Standby), Some(Role::Standby)]
+    );
     c.run_until(60_000);
-    assert_eq!(c.roles(), [Some(Role::Sounder), Some(Role::Standby), Some(Role::Standby)]);
+    assert_eq!(
+        c.roles(),
+        [Some(Role::Sounder), Some(Role::Standby), Some(Role::Standby)]
+    );
 }
 
 #[test]
@@ -178,10 +187,44 @@ fn heartbeats_keep_members_alive_and_quiet_channels_stay_quiet() {
 #[test]
 fn a_member_ignores_its_own_echo_and_says_goodbye_once() {
     let (mut me, _) = Sounder::join(id(1), true, Instant(0));
-    let echo = Message::Here { id: id(1), eligible: true };
+    let echo = Message::Here {
+        id: id(1),
+        eligible: true,
+    };
     assert!(me.heard(echo, Instant(1)).is_empty());
     assert_eq!(me.peers(Instant(1)), 0);
     assert_eq!(me.leave(), [Message::Bye(id(1))]);
     assert!(me.leave().is_empty());
     assert_eq!(me.next_deadline(), None);
+}
+
+#[test]
+fn messages_round_trip_on_the_wire_and_strangers_are_ignored() {
+    for m in [
+        Message::Here {
+            id: id(1_700_000_000_000),
+            eligible: true,
+        },
+        Message::Here {
+            id: MemberId {
+                joined: 5,
+                nonce: u64::MAX,
+            },
+            eligible: false,
+        },
+        Message::Bye(id(9)),
+    ] {
+        assert_eq!(Message::from_wire(&m.to_wire()), Some(m), "{}", m.to_wire());
+    }
+    for text in [
+        "",
+        "hello",
+        "tau-sounder/2 here 1 2 1",
+        "tau-sounder/1 here 1 2",
+        "tau-sounder/1 here 1 2 1 x",
+        "tau-sounder/1 bye -1 2",
+        "tau-sounder/1 here 1 2 yes",
+    ] {
+        assert_eq!(Message::from_wire(text), None, "{text:?}");
+    }
 }

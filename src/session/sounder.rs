@@ -45,6 +45,43 @@ pub enum Message {
     Bye(MemberId),
 }
 
+/// The prefix of every [`Message`] on the wire, with the format's version.
+const WIRE: &str = "tau-sounder/1";
+
+impl Message {
+    /// The message as the short text sent over the channel: `tau-sounder/1 here <joined>
+    /// <nonce> <0|1>` or `tau-sounder/1 bye <joined> <nonce>`.
+    pub fn to_wire(&self) -> String {
+        match self {
+            Message::Here { id, eligible } => {
+                format!("{WIRE} here {} {} {}", id.joined, id.nonce, u8::from(*eligible))
+            }
+            Message::Bye(id) => format!("{WIRE} bye {} {}", id.joined, id.nonce),
+        }
+    }
+
+    /// Reads [`Message::to_wire`]'s text; `None` for anything else (another page's messages on
+    /// the channel, a newer format).
+    pub fn from_wire(text: &str) -> Option<Message> {
+        let mut words = text.split(' ');
+        if words.next()? != WIRE {
+            return None;
+        }
+        let kind = words.next()?;
+        let id = MemberId {
+            joined: words.next()?.parse().ok()?,
+            nonce: words.next()?.parse().ok()?,
+        };
+        let message = match (kind, words.next()) {
+            ("here", Some("1")) => Message::Here { id, eligible: true },
+            ("here", Some("0")) => Message::Here { id, eligible: false },
+            ("bye", None) => Message::Bye(id),
+            _ => return None,
+        };
+        words.next().is_none().then_some(message)
+    }
+}
+
 /// This member's part in the election.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -116,7 +153,11 @@ impl Sounder {
                     Vec::new()
                 }
                 None => {
-                    self.peers.push(Peer { id, eligible, heard: now });
+                    self.peers.push(Peer {
+                        id,
+                        eligible,
+                        heard: now,
+                    });
                     vec![self.here()]
                 }
             },
