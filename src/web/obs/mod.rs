@@ -79,7 +79,9 @@ pub fn use_obs_integration(alerts: AlertEngineHandle) -> ObsIntegration {
         let field = |key: &str| {
             let v = js_sys::Reflect::get(&detail, &JsValue::from_str(key)).ok()?;
             // A number (`"arg": 15`) as the browser writes it: no float formatting in the wasm.
-            let number = v.dyn_ref::<js_sys::Number>().and_then(|n| n.to_string(10).ok());
+            let number = v
+                .dyn_ref::<js_sys::Number>()
+                .and_then(|n| n.to_string_with_radix(10).ok());
             v.as_string().or_else(|| number.map(String::from))
         };
         let Some(name) = field("control") else {
