@@ -111,7 +111,8 @@ struct Peer {
     heard: Instant,
 }
 
-/// One member's view of the election. See the [module docs](self).
+/// One member's view of the election: the oldest eligible member heard from sounds; see
+/// [`HEARTBEAT`] and [`SILENCE`].
 #[derive(Clone, Debug)]
 pub struct Sounder {
     me: MemberId,
