@@ -37,7 +37,13 @@ pub fn chat_say(channel: &str, message: &str) -> Result<(), wasm_bindgen::JsValu
 /// window.wasmBindings.alert_control("unmute");
 /// window.wasmBindings.alert_control("delay", "2.5"); // hold alerts back 2.5 s (stream delay)
 /// window.wasmBindings.alert_control("interrupt", "on");
+/// window.wasmBindings.alert_control("mute");         // alerts show without sound or speech
+/// window.wasmBindings.alert_control("mute", "off");
 /// ```
+///
+/// Inside OBS the same controls arrive as a `tau-overlay` event sent through obs-websocket
+/// (`CallVendorRequest` to `obs-browser`, `emit_event`, `event_data` `{"control": "skip"}`):
+/// see the README's OBS section.
 ///
 /// An unknown control, a bad number or no mounted overlay throws an `Error` whose message is
 /// the [`ControlError`](tau_overlay::web::components::alert_box::ControlError) text.

@@ -21,6 +21,8 @@ mod corpus;
 mod lang;
 #[path = "browser/lifetime.rs"]
 mod lifetime;
+#[path = "browser/obs.rs"]
+mod obs;
 #[path = "browser/widgets.rs"]
 mod widgets;
 #[path = "browser/widgets_live.rs"]

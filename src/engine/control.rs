@@ -13,6 +13,11 @@ pub enum Control {
     Pause,
     /// Undo [`Control::Pause`].
     Resume,
+    /// The shell says whether the page is hidden (an OBS source whose scene is not shown): while
+    /// hidden, no new alert starts, as with [`Control::Pause`], but independently of it (showing
+    /// the source again does not undo an operator's pause). Queued alerts age meanwhile: those
+    /// past their class's `max_age_ms` (follows by default) expire and are counted.
+    SetHidden(bool),
     /// End the alert on screen now (exit animation, or removal if already exiting).
     Skip,
     /// Drop every queued alert and skip the one on screen (delayed and held events stay).
@@ -51,6 +56,7 @@ impl Engine {
         match control {
             Control::Pause => self.paused = true,
             Control::Resume => self.paused = false,
+            Control::SetHidden(hidden) => self.hidden = hidden,
             Control::Skip => self.cut_current(now),
             Control::Clear => {
                 self.counts.dropped += self.queue.clear();

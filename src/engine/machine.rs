@@ -52,6 +52,8 @@ pub struct Engine {
     pub(crate) history: VecDeque<Item>,
     pub(crate) screen: Option<OnScreen>,
     pub(crate) paused: bool,
+    /// The shell's page is hidden ([`super::Control::SetHidden`]).
+    pub(crate) hidden: bool,
     pub(crate) muted: [Option<Instant>; CLASS_COUNT],
     pub(crate) counts: Counts,
     pub(crate) stats: [ClassStats; CLASS_COUNT],
@@ -87,6 +89,7 @@ impl Engine {
             history: VecDeque::new(),
             screen: None,
             paused: false,
+            hidden: false,
             muted: [None; CLASS_COUNT],
             counts: Counts::default(),
             stats: Default::default(),
@@ -172,9 +175,14 @@ impl Engine {
         self.screen.as_ref().map(|s| (s.key, s.class, s.phase))
     }
 
-    /// Whether the queue is paused.
+    /// Whether the queue is paused by the operator.
     pub fn is_paused(&self) -> bool {
         self.paused
+    }
+
+    /// Whether the shell said its page is hidden (no new alert starts meanwhile).
+    pub fn is_hidden(&self) -> bool {
+        self.hidden
     }
 
     /// State for a debug panel at `now` (O(queue length); not for every frame).
@@ -188,6 +196,7 @@ impl Engine {
             held: self.redemptions.len() + self.gifts.pending(),
             on_screen: self.on_screen(),
             paused: self.paused,
+            hidden: self.hidden,
             delay: ms(self.config.delay_ms),
             muted: ALL_CLASSES
                 .iter()
@@ -322,7 +331,7 @@ impl Engine {
             match self.screen.as_mut() {
                 Some(s) if s.until > now => {
                     let outranked = self.queue.top_priority().is_some_and(|p| p > s.priority);
-                    if self.config.interrupt && !self.paused && s.phase == Phase::Shown && outranked {
+                    if self.config.interrupt && !self.paused && !self.hidden && s.phase == Phase::Shown && outranked {
                         s.until = now;
                         s.cut = true;
                         continue;
@@ -339,7 +348,7 @@ impl Engine {
                     self.screen = None;
                 }
                 None => {
-                    if self.paused {
+                    if self.paused || self.hidden {
                         break;
                     }
                     let Some(item) = self.queue.pop() else { break };

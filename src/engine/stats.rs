@@ -72,6 +72,8 @@ pub struct Snapshot {
     pub on_screen: Option<(u64, AlertClass, Phase)>,
     /// Whether the queue is paused.
     pub paused: bool,
+    /// Whether the page is hidden (an OBS source not shown): no new alert starts.
+    pub hidden: bool,
     /// The current global delay.
     pub delay: Duration,
     /// Classes muted by the panic switch, and until when.

@@ -11,6 +11,7 @@ mod lang;
 mod link;
 mod media;
 mod obs;
+mod obs_integration;
 mod overlay;
 mod themes;
 mod token_safety;

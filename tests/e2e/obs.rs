@@ -22,7 +22,7 @@ fn obs_stub(streaming: bool) -> String {
     )
 }
 
-struct TempDist(PathBuf);
+pub(super) struct TempDist(PathBuf);
 
 impl Drop for TempDist {
     fn drop(&mut self) {
@@ -59,7 +59,10 @@ fn obs_dist(streaming: bool) -> TempDist {
 }
 
 /// Opens the overlay "inside OBS" at `fragment`.
-async fn open_in_obs(streaming: bool, fragment: impl Fn(&FakeTau) -> String) -> (FakeTau, Browser, TempDist) {
+pub(super) async fn open_in_obs(
+    streaming: bool,
+    fragment: impl Fn(&FakeTau) -> String,
+) -> (FakeTau, Browser, TempDist) {
     let dist = obs_dist(streaming);
     let tau = FakeTau::start(FakeTauOptions {
         dist: Some(dist.0.clone()),
@@ -72,7 +75,7 @@ async fn open_in_obs(streaming: bool, fragment: impl Fn(&FakeTau) -> String) -> 
     (tau, browser, dist)
 }
 
-async fn set_active(browser: &Browser, active: bool) {
+pub(super) async fn set_active(browser: &Browser, active: bool) {
     let script =
         "window.dispatchEvent(new CustomEvent('obsSourceActiveChanged', { detail: { active: arguments[0] } }))";
     browser

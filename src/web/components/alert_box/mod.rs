@@ -76,7 +76,7 @@ pub fn register(alerts: AlertEngineHandle) {
 /// Operator controls by name, for the JS API `alert_control(name, arg)`: `pause`, `resume`,
 /// `skip`, `clear`, `replay` (last alert, or the TAU event id in `arg`), `panic` (drop queued
 /// follows and mute follows for `arg` minutes, default 10), `unmute`, `delay` (`arg` seconds),
-/// `interrupt` (`arg` `on`/`off`).
+/// `interrupt` (`arg` `on`/`off`), `mute` (sound and speech off; `arg` `off` turns them on).
 pub fn control(name: &str, arg: Option<&str>) -> Result<(), ControlError> {
     let (_, alerts) = CURRENT.with(Cell::get).ok_or(ControlError::NotMounted)?;
     let number = |default: f64| -> Result<f64, ControlError> {
@@ -108,6 +108,10 @@ pub fn control(name: &str, arg: Option<&str>) -> Result<(), ControlError> {
         "unmute" => Control::Unmute(AlertClass::Follow),
         "delay" => Control::SetDelay(Duration::from_secs_f64(number(0.0)?)),
         "interrupt" => Control::SetInterrupt(arg != Some("off")),
+        "mute" => {
+            alerts.media().set_muted(arg != Some("off"));
+            return Ok(());
+        }
         other => return Err(ControlError::UnknownControl(other.to_string())),
     };
     alerts.control(control);

@@ -55,6 +55,8 @@ pub fn Overlay(
         config: engine_config(&config, EngineConfig::default()),
     });
     alert_box::register(alerts);
+    // Inside OBS: hidden pauses, sound only on program output and in the elected copy.
+    let obs = crate::web::obs::use_obs_integration(alerts);
     // The page's one link (or demo feed); with a config file it connects once the file is loaded.
     let feed = use_tau(UseTauOptions {
         config: config.clone(),
@@ -154,7 +156,7 @@ pub fn Overlay(
     let demo = config.demo;
     let link_status = feed.status();
     let panel = if preview {
-        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo media=alerts.media().status() /> }
+        view! { <StatusPanel link=link_status engine=alerts.snapshot() demo=demo media=alerts.media().status() sounder=obs.election /> }
             .into_any()
     } else {
         // Inside OBS without `debug`: a small notice, only while off program output.

@@ -26,6 +26,10 @@ pub fn StatusPanel(
     /// Audio state and failed assets, from [`MediaHandle::status`](crate::web::components::alert_box::MediaHandle::status).
     #[prop(optional)]
     media: Option<ReadSignal<MediaStatus>>,
+    /// Inside OBS: this copy's place in the one-sounder election
+    /// ([`use_sounder_election`](crate::web::obs::use_sounder_election)).
+    #[prop(default = None)]
+    sounder: Option<ReadSignal<Option<crate::web::obs::Election>>>,
 ) -> impl IntoView {
     let state = move || match (link.get(), demo) {
         (Some(s), _) => s.state.label(),
@@ -61,7 +65,12 @@ pub fn StatusPanel(
                     " · blocked " <span data-testid="media-blocked">{move || m.with(|s| s.blocked)}</span>
                     " · spoken " <span data-testid="media-spoken">{move || m.with(|s| s.spoken)}</span>
                     " · failed: " <span data-testid="media-failed">{move || m.with(|s| if s.failed.is_empty() { "none".to_string() } else { s.failed.join(", ") })}</span>
+                    " · sound: " <span data-testid="media-sound">{move || m.with(|s| s.silent.map_or("on".to_string(), |why| format!("off ({why})")))}</span>
+                    " · silenced " <span data-testid="media-silenced">{move || m.with(|s| s.silenced)}</span>
                 </div>
+            })}
+            {sounder.map(|e| view! {
+                <div>"OBS: " <span data-testid="sounder">{move || e.get().map_or("no election (sounds alone)".to_string(), |e| e.label())}</span></div>
             })}
             <div class="tau-status__build">"build " {env!("CARGO_PKG_VERSION")}</div>
         </aside>

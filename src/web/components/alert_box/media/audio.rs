@@ -59,6 +59,11 @@ pub struct MediaStatus {
     pub blocked: u32,
     /// Messages read aloud.
     pub spoken: u32,
+    /// Why sound and speech are off (`None`: on): `muted` by the operator, `off program output`
+    /// (the OBS source is hidden or only on the preview), `standby` (another copy sounds).
+    pub silent: Option<&'static str>,
+    /// Alerts shown without their sound and speech because of [`MediaStatus::silent`].
+    pub silenced: u32,
 }
 
 /// A listener that is removed when dropped.

@@ -60,6 +60,21 @@ struct Player {
     warned: bool,
     /// A `resume()` is pending.
     resuming: bool,
+    /// Why OBS says this page must not sound (see [`MediaHandle::set_gate`]).
+    gate: Option<&'static str>,
+    /// The operator's mute ([`MediaHandle::set_muted`]).
+    muted: bool,
+}
+
+impl Player {
+    /// Why sound and speech are off, if they are.
+    fn silent(&self) -> Option<&'static str> {
+        if self.muted {
+            Some("muted")
+        } else {
+            self.gate
+        }
+    }
 }
 
 /// The media player of an alert engine (`Copy`); owned by the component that made the engine.
@@ -80,6 +95,8 @@ impl MediaHandle {
                 preloaded: Vec::new(),
                 warned: false,
                 resuming: false,
+                gate: None,
+                muted: false,
             }),
             status: RwSignal::new(MediaStatus::default()),
         };
@@ -92,14 +109,61 @@ impl MediaHandle {
         self.status.read_only()
     }
 
+    /// Closes (`Some(why)`) or opens (`None`) the sound gate the OBS integration keeps: no
+    /// sound or speech while the source is off program output or another copy sounds.
+    pub fn set_gate(&self, why: Option<&'static str>) {
+        self.player.try_update_value(|p| p.gate = why);
+        self.silence_changed();
+    }
+
+    /// The operator's mute (`alert_control("mute")`): alerts show without sound or speech.
+    pub fn set_muted(&self, muted: bool) {
+        self.player.try_update_value(|p| p.muted = muted);
+        self.silence_changed();
+    }
+
+    /// Publishes the silence state; going silent stops what plays now (the alert stays on
+    /// screen until its deadline).
+    fn silence_changed(&self) {
+        let silent = self.player.try_update_value(|p| {
+            let silent = p.silent();
+            if let Some(c) = p.current.as_mut().filter(|_| silent.is_some()) {
+                c.elements.iter().for_each(|e| {
+                    let _ = e.pause();
+                });
+                if std::mem::take(&mut c.speaking) {
+                    if let Some(synth) = speech_synthesis() {
+                        synth.cancel();
+                    }
+                }
+                c.speech = None;
+            }
+            silent
+        });
+        if let Some(silent) = silent {
+            self.status.try_update(|s| s.silent = silent);
+        }
+    }
+
     /// The `AudioContext` in use, if one was made (for diagnostics and tests).
     pub fn audio_context(&self) -> Option<AudioContext> {
         self.player.try_with_value(|p| p.context.clone()).flatten()
     }
 
-    /// The plan for `view` under the current configuration.
+    /// The plan for `view` under the current configuration: without sound, speech or video
+    /// sound while silent ([`MediaStatus::silent`]).
     pub fn plan(&self, view: &AlertView) -> Option<MediaPlan> {
-        self.player.try_with_value(|p| MediaPlan::for_view(&p.config, view))
+        self.player.try_with_value(|p| {
+            let mut plan = MediaPlan::for_view(&p.config, view);
+            if p.silent().is_some() {
+                plan.sound = Sound::None;
+                plan.speech = None;
+                if let Some(v) = plan.visual.as_mut() {
+                    v.muted = true;
+                }
+            }
+            plan
+        })
     }
 
     /// Takes a new configuration and preloads every asset it names, once.
@@ -148,6 +212,9 @@ impl MediaHandle {
     /// The alert `view` went on screen with `plan`: start its sound, then its speech.
     pub(super) fn show(&self, alerts: AlertEngineHandle, view: &AlertView) {
         let Some(plan) = self.plan(view) else { return };
+        if self.player.try_with_value(Player::silent).flatten().is_some() {
+            self.count(|s| s.silenced += 1);
+        }
         let video_sound = plan
             .visual
             .as_ref()
