@@ -17,6 +17,8 @@ use support::{attr, sleep, test_root, texts};
 
 #[path = "browser/corpus.rs"]
 mod corpus;
+#[path = "browser/embed.rs"]
+mod embed;
 #[path = "browser/lang.rs"]
 mod lang;
 #[path = "browser/lifetime.rs"]

@@ -2,6 +2,7 @@
 
 mod browser;
 mod controls;
+mod embed;
 mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;

@@ -174,7 +174,7 @@ const WIRED: [Widget; 4] = [Widget::Alerts, Widget::Chat, Widget::Events, Widget
 
 /// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`) over a config
 /// file's settings; without a `lang` in either, the browser's language.
-fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
+pub(crate) fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
     engine.lang = config
         .lang
         .or(engine.lang)
@@ -256,7 +256,7 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, ConfigFileError>
 
 /// The alert for a delivery: an event's own (none for another channel's event when the
 /// broadcaster id is known), or one "While offline: …" summary alert.
-fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
+pub(crate) fn alert_input(delivery: &Delivery, broadcaster: &str) -> Option<AlertInput> {
     match delivery {
         Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
         Delivery::Summary(summary) => {
