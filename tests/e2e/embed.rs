@@ -112,3 +112,70 @@ async fn embed_page_shows_two_widgets_on_one_socket_and_page_css_stays_out() {
     assert_eq!(tau.connections_total(), 1, "one events socket for two elements");
     browser.close().await;
 }
+
+/// The JS `mount()` of the built bundle: widgets render, `on()` hears raw events, and
+/// `unmount()` leaves no listener, timer or socket behind (counted by wrapping the browser's
+/// APIs in the page) and hears nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn js_mount_renders_hears_events_and_unmount_leaves_no_listeners_timers_or_sockets() {
+    // No fragment: the page's own elements connect nowhere and hold nothing.
+    let (_tau, browser) = open_overlay(FakeTauOptions::default(), |_| "embed.html".into()).await;
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const bindings = await (await import("/elements/tau-elements.js")).ready;
+          const all = [], timers = new Set(), sockets = new Set();
+          const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+          const same = (e, t, ty, f) => e[0] === t && e[1] === ty && e[2] === f;
+          EventTarget.prototype.addEventListener = function (ty, f, o) { if (!all.some((e) => same(e, this, ty, f))) all.push([this, ty, f]); return add.call(this, ty, f, o); };
+          EventTarget.prototype.removeEventListener = function (ty, f, o) { const i = all.findIndex((e) => same(e, this, ty, f)); if (i >= 0) all.splice(i, 1); return remove.call(this, ty, f, o); };
+          for (const [set, clear, once] of [["setTimeout", "clearTimeout", true], ["setInterval", "clearInterval", false], ["requestAnimationFrame", "cancelAnimationFrame", true]]) {
+            const s = globalThis[set], c = globalThis[clear];
+            globalThis[set] = function (f, ...rest) { let id; const g = typeof f === "function" ? function (...a) { if (once) timers.delete(set + id); return f.apply(this, a); } : f; id = s.call(globalThis, g, ...rest); timers.add(set + id); return id; };
+            globalThis[clear] = function (id) { timers.delete(set + id); return c.call(globalThis, id); };
+          }
+          const Ws = globalThis.WebSocket;
+          let opened = 0;
+          globalThis.WebSocket = class extends Ws {
+            constructor(...a) { super(...a); opened += 1; sockets.add(this); add.call(this, "close", () => sockets.delete(this)); }
+            close(...a) { sockets.delete(this); return super.close(...a); }
+          };
+          const live = () => [all.filter((e) => !(e[0] instanceof Ws && e[0].readyState === Ws.CLOSED)).length, timers.size, sockets.size];
+          const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+          await wait(50);
+          const before = live();
+          const box = document.createElement("div"), linked = document.createElement("div");
+          document.body.append(box, linked);
+          const demo = bindings.mount(box, { demo: true, widgets: "alerts,events,labels" });
+          const link = bindings.mount(linked, { tau: "127.0.0.1:9", token: "t", widgets: "events" });
+          let heard = 0;
+          demo.on("*", () => { heard += 1; });
+          await wait(4000);
+          const during = live(), rendered = box.querySelectorAll("[data-testid=event]").length;
+          demo.unmount();
+          link.unmount();
+          await wait(100);
+          const after = live(), heardAtUnmount = heard;
+          await wait(1500);
+          done({ before, during, after, opened, heard: heardAtUnmount, heardLater: heard - heardAtUnmount, rendered, left: box.childElementCount });
+        })().catch((e) => done({ error: String(e) }));"#;
+    let r = browser.client.execute_async(script, vec![]).await.expect("script runs");
+    assert!(r.get("error").is_none(), "{r}");
+    assert!(
+        r["rendered"].as_u64() > Some(0),
+        "the event list showed demo events: {r}"
+    );
+    assert!(r["heard"].as_u64() > Some(0), "on(\"*\") heard them: {r}");
+    assert!(r["opened"].as_u64() >= Some(1), "the linked mount opened a socket: {r}");
+    assert!(
+        r["during"][1].as_u64() > r["before"][1].as_u64(),
+        "timers while mounted: {r}"
+    );
+    assert_eq!(
+        r["after"], r["before"],
+        "listeners, timers, open sockets after unmount: {r}"
+    );
+    assert_eq!(r["heardLater"], json!(0), "no event after unmount: {r}");
+    assert_eq!(r["left"], json!(0), "unmount removed the widgets: {r}");
+    browser.close().await;
+}

@@ -36,6 +36,10 @@ const bundle = (async () => {
   return { bindings, components };
 })();
 
+/** The bundle's exports once loaded, for pages that call `mount()` themselves:
+ *  `const { mount } = await (await import("./elements/tau-elements.js")).ready;` */
+export const ready = bundle.then(({ bindings }) => bindings);
+
 class TauWidget extends HTMLElement {
   connectedCallback() {
     const generation = (this._generation = (this._generation || 0) + 1);
