@@ -17,8 +17,6 @@ use support::{attr, sleep, test_root, texts};
 
 #[path = "browser/corpus.rs"]
 mod corpus;
-#[path = "browser/embed.rs"]
-mod embed;
 #[path = "browser/lang.rs"]
 mod lang;
 #[path = "browser/lifetime.rs"]

@@ -1,23 +1,33 @@
-//! The embedding paths: `embed::mount` (what the JS `mount()` and the custom elements call),
-//! its JS options, `on()` raw events, and that an unmount leaves no listener, timer or socket
-//! behind — counted by wrapping `addEventListener`, the timer functions and `WebSocket`.
+//! The embedding paths in headless Chromium, in a page of their own (wasm-bindgen-test runs a
+//! file's tests concurrently, so the one test that counts the page's resources is the only one
+//! here that holds any): `embed::mount` (what the JS `mount()` and the custom elements call),
+//! its JS options, `on()` raw events, one events socket for many widgets, and that an unmount
+//! leaves no listener, timer or socket behind — counted by wrapping `addEventListener`, the
+//! timer functions and `WebSocket`.
+#![cfg(target_arch = "wasm32")]
 
-use super::support::{sleep, test_root, texts};
+#[path = "browser/support.rs"]
+#[allow(dead_code)]
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
+use support::{sleep, test_root, texts};
 use tau_overlay::settings::{parse_fragment, Widget};
 use tau_overlay::web::embed::{live_feeds, mount, options_from_js};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+wasm_bindgen_test_configure!(run_in_browser);
+
 /// Wraps the browser's resource APIs (once per page) so `globalThis.__tauLive()` returns
-/// `[listeners, timers, open sockets, events sockets ever opened]`.
+/// `[listeners, timers, open sockets, events sockets ever opened, most sockets open at once]`.
 fn instrument() {
     js_sys::Function::new_no_args(
         r#"
         if (globalThis.__tauLive) return;
         const listeners = new Set(), timers = new Set(), sockets = new Set();
-        let opened = 0;
+        let opened = 0, most = 0;
         const key = (t, type, f, o) => [type, f, typeof o === "boolean" ? o : !!(o && o.capture)];
         const all = [];
         const Ws = globalThis.WebSocket;
@@ -52,13 +62,14 @@ fn instrument() {
             super(...a);
             if (String(a[0]).includes("/ws/twitch-events/")) opened += 1;
             sockets.add(this);
+            most = Math.max(most, sockets.size);
             add.call(this, "close", () => sockets.delete(this));
           }
           close(...a) { sockets.delete(this); return super.close(...a); }
         };
         // A closed socket fires nothing more: its own listeners are not left behind.
         const alive = () => all.filter((e) => !(e[0] instanceof Ws && e[0].readyState === Ws.CLOSED));
-        globalThis.__tauLive = () => [alive().length, timers.size, sockets.size, opened];
+        globalThis.__tauLive = () => [alive().length, timers.size, sockets.size, opened, most];
         globalThis.__tauListeners = () => alive().map((e) => (e[0].constructor.name + ":" + e[1])).join(",");
         "#,
     )
@@ -66,7 +77,7 @@ fn instrument() {
     .unwrap();
 }
 
-/// `[listeners, timers, open sockets, events sockets ever opened]`.
+/// `[listeners, timers, open sockets, events sockets ever opened, most sockets open at once]`.
 fn live() -> Vec<u32> {
     let f: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__tauLive".into())
         .unwrap()
@@ -102,78 +113,48 @@ fn mount_options_map_onto_the_fragment_settings_with_the_token_as_a_property() {
 }
 
 #[wasm_bindgen_test]
-async fn embed_unmount_leaves_no_listeners_timers_or_sockets() {
+async fn embed_unmount_leaves_no_listeners_timers_or_sockets_and_widgets_share_one_socket() {
     instrument();
     sleep(50).await;
     let before = live();
+    let root = test_root();
     let demo = mount(
-        test_root().into(),
+        root.clone().into(),
         parse_fragment("#demo&widgets=alerts,events,labels").into(),
     );
-    // An unreachable TAU: a socket, then reconnect timers.
-    let linked = mount(
-        test_root().into(),
-        parse_fragment("#tau=127.0.0.1:9&token=t&widgets=events").into(),
+    // Three widgets on an unreachable TAU: one socket (then reconnect timers), one feed.
+    let linked: Vec<_> = ["alerts", "events", "labels"]
+        .into_iter()
+        .map(|w| {
+            mount(
+                test_root().into(),
+                parse_fragment(&format!("#tau=127.0.0.1:9&token=t&widgets={w}")).into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        live_feeds(),
+        2,
+        "one feed for the demo, one for the three linked widgets"
     );
     let heard = Rc::new(RefCell::new(0));
     let count = heard.clone();
     demo.on("*", move |_| *count.borrow_mut() += 1);
-    sleep(4000).await;
+    sleep(300).await;
+    // A refused socket closes at once and the link retries: never more than one open at a time.
+    let now = live();
+    assert!(
+        now[3] > before[3],
+        "the linked widgets opened an events socket: {now:?}"
+    );
+    assert_eq!(now[4], 1, "three widgets, one events socket at a time: {now:?}");
+    sleep(3700).await;
     let during = live();
     assert!(
         during[1] > before[1],
         "the widgets hold timers while mounted: {during:?}"
     );
-    assert!(
-        during[3] > before[3],
-        "the linked mount opened an events socket: {during:?}"
-    );
     assert!(*heard.borrow() > 0, "on(\"*\") heard the demo's events");
-    demo.unmount();
-    linked.unmount();
-    sleep(50).await;
-    let after = live();
-    let names = js_sys::eval("__tauListeners()").unwrap().as_string().unwrap();
-    assert_eq!(
-        after[..3],
-        before[..3],
-        "listeners, timers, open sockets: before {before:?}, after {after:?}; {names}"
-    );
-    assert_eq!(live_feeds(), 0);
-    let heard_at_unmount = *heard.borrow();
-    sleep(1500).await;
-    assert_eq!(*heard.borrow(), heard_at_unmount, "no event after unmount");
-}
-
-#[wasm_bindgen_test]
-async fn one_events_socket_for_many_embedded_widgets() {
-    instrument();
-    let opened = live()[3];
-    let settings = "#tau=127.0.0.1:9&token=shared";
-    let mounts: Vec<_> = ["alerts", "events", "labels"]
-        .into_iter()
-        .map(|w| {
-            mount(
-                test_root().into(),
-                parse_fragment(&format!("{settings}&widgets={w}")).into(),
-            )
-        })
-        .collect();
-    sleep(300).await;
-    assert_eq!(live()[3] - opened, 1, "three widgets, one events socket");
-    assert_eq!(live_feeds(), 1);
-    drop(mounts);
-    assert_eq!(live_feeds(), 0);
-}
-
-#[wasm_bindgen_test]
-async fn embedded_demo_widgets_render() {
-    let root = test_root();
-    let mounted = mount(
-        root.clone().into(),
-        parse_fragment("#demo&widgets=events,labels").into(),
-    );
-    sleep(4000).await;
     assert!(
         !texts(&root, "[data-testid=event]").is_empty(),
         "the event list shows demo events"
@@ -182,6 +163,19 @@ async fn embedded_demo_widgets_render() {
         !texts(&root, "[data-testid=label]").is_empty(),
         "the latest labels are shown"
     );
-    mounted.unmount();
+    demo.unmount();
+    drop(linked);
     assert_eq!(root.child_element_count(), 0, "unmount removes the widgets");
+    assert_eq!(live_feeds(), 0);
+    sleep(50).await;
+    let after = live();
+    let names = js_sys::eval("__tauListeners()").unwrap().as_string().unwrap();
+    assert_eq!(
+        after[..3],
+        before[..3],
+        "listeners, timers, open sockets: before {before:?}, after {after:?}; {names}"
+    );
+    let heard_at_unmount = *heard.borrow();
+    sleep(1500).await;
+    assert_eq!(*heard.borrow(), heard_at_unmount, "no event after unmount");
 }
