@@ -11,7 +11,14 @@
 //!   [`text`] (viewer text: caps, emotes, cheermotes, word filter), [`session`] (the event
 //!   list's and latest labels' state), [`widgets`] (the live widgets' state: goal, hype train,
 //!   poll, prediction), [`demo`] (the demo feed) and [`util`];
-//! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks).
+//! * browser shell, `wasm32` only: `web` (browser API drivers, Leptos components and hooks,
+//!   and `web::embed`, which mounts widgets into any element: the JS `mount()` and the custom
+//!   elements build on it).
+//!
+//! For another Leptos app, the widgets and the page's one TAU link are re-exported here
+//! (`wasm32`): `use_tau` returns the shared feed, which `EventList`, `Labels`,
+//! `AlertBox` (through `use_alert_engine`) and `ChatList` show; `examples/embed/` is a
+//! complete app embedding two of them.
 #![deny(missing_docs)]
 
 pub mod demo;
@@ -28,3 +35,12 @@ pub mod web;
 
 #[cfg(target_arch = "wasm32")]
 pub use web::components::overlay::{mount_overlay, Overlay};
+
+#[cfg(target_arch = "wasm32")]
+pub use web::components::{
+    alert_box::AlertBox,
+    chat::ChatList,
+    event_list::EventList,
+    feed::{use_tau, TauFeed, UseTauOptions},
+    labels::Labels,
+};

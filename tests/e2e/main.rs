@@ -3,6 +3,7 @@
 mod bench;
 mod browser;
 mod controls;
+mod embed;
 mod engine;
 #[path = "../fake_tau/mod.rs"]
 mod fake_tau;

@@ -54,6 +54,18 @@ pub fn say(channel: &str, message: &str) -> Result<(), SayError> {
 }
 
 /// Shows the latest chat lines of `chat`.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use tau_overlay::settings::parse_fragment;
+/// use tau_overlay::web::components::chat::{use_chat, ChatList, UseChatOptions};
+/// let config = parse_fragment("#tau=localhost:8000&token=…&chat=mybot").config;
+/// let (origin, login, token) = (config.origin().unwrap(), config.chat.clone().unwrap(), config.token.clone().unwrap());
+/// leptos::mount::mount_to_body(move || {
+///     let chat = use_chat(UseChatOptions { config, origin, login, token });
+///     view! { <ChatList chat=chat /> }
+/// });
+/// ```
 #[component]
 pub fn ChatList(
     /// The chat link, from [`use_chat`].

@@ -2,7 +2,7 @@
 //! connects to TAU (or runs the demo feed) through the page's one shared feed, and shows the
 //! widgets `widgets=` chooses. [`mount_overlay`] mounts it on the page body.
 
-mod live;
+pub(crate) mod live;
 
 pub use crate::web::components::feed::{
     use_demo_feed, use_tau_link, LinkStatus, TauLinkHandle, UseDemoFeedOptions, UseTauLinkOptions, UseTauLinkReturn,
@@ -16,9 +16,7 @@ use crate::web::components::alert_box::{
     self, use_alert_engine, use_helix_images, AlertBox, UseAlertEngineOptions, UseHelixImagesOptions,
 };
 use crate::web::components::chat::{self, use_chat, ChatList, UseChatOptions};
-use crate::web::components::event_list::{use_event_list, EventList, UseEventListOptions};
 use crate::web::components::feed::{use_tau, UseTauOptions};
-use crate::web::components::labels::{use_labels, Labels, UseLabelsOptions};
 use crate::web::components::status::{use_obs_view, SetupNotice, StatusPanel};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -136,20 +134,11 @@ pub fn Overlay(
             }
         })
     };
-    let broadcaster = config.broadcaster.clone().unwrap_or_default();
-    let event_list = widgets.contains(&Widget::Events).then(|| {
-        let log = use_event_list(UseEventListOptions {
-            feed,
-            max: config.events_max,
-            broadcaster: broadcaster.clone(),
-        });
-        view! { <EventList log=log /> }
-    });
-    let labels = widgets.contains(&Widget::Labels).then(|| {
-        let labels = use_labels(UseLabelsOptions { feed, broadcaster });
-        view! { <Labels labels=labels /> }
-    });
-    let live = live::live_widgets(&widgets, feed, config.broadcaster.clone());
+    // The widgets that need only the feed, in page order.
+    let feed_widgets: Vec<AnyView> = widgets
+        .iter()
+        .filter_map(|&w| live::feed_widget(w, &config, feed))
+        .collect();
     let alert_box = widgets
         .contains(&Widget::Alerts)
         .then(|| view! { <AlertBox alerts=alerts images=images /> });
@@ -167,9 +156,7 @@ pub fn Overlay(
         <main class="tau-overlay">
             {alert_box}
             {chat_box}
-            {event_list}
-            {labels}
-            {live}
+            {feed_widgets}
             {notes}
             {panel}
         </main>
@@ -178,7 +165,7 @@ pub fn Overlay(
 
 /// Applies the fragment's engine keys (`delay`, `interrupt`, `duration`, `lang`, `layout`) over
 /// a config file's settings; without a `lang` in either, the browser's language.
-fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
+pub(crate) fn engine_config(config: &OverlayConfig, mut engine: EngineConfig) -> EngineConfig {
     engine.lang = config
         .lang
         .or(engine.lang)
@@ -261,7 +248,7 @@ async fn load_engine_config(file: &str) -> Result<EngineConfig, ConfigFileError>
 
 /// The alert for a delivery: an event's own (none for another channel's event when the
 /// broadcaster id is known), or one "While offline: …" summary alert in `lang`.
-fn alert_input(delivery: &Delivery, broadcaster: &str, lang: crate::engine::Lang) -> Option<AlertInput> {
+pub(crate) fn alert_input(delivery: &Delivery, broadcaster: &str, lang: crate::engine::Lang) -> Option<AlertInput> {
     match delivery {
         Delivery::Alert(envelope) => AlertInput::from_envelope_for(envelope, broadcaster),
         Delivery::Summary(summary) => {

@@ -15,6 +15,19 @@ use crate::web::components::overlay::LinkStatus;
 use leptos::prelude::*;
 
 /// Shows the link state and the engine's counters.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use tau_overlay::settings::parse_fragment;
+/// use tau_overlay::web::components::alert_box::{use_alert_engine, UseAlertEngineOptions};
+/// use tau_overlay::web::components::feed::{use_tau, UseTauOptions};
+/// use tau_overlay::web::components::status::StatusPanel;
+/// leptos::mount::mount_to_body(move || {
+///     let feed = use_tau(UseTauOptions::new(parse_fragment("#demo").config));
+///     let alerts = use_alert_engine(UseAlertEngineOptions { config: Default::default() });
+///     view! { <StatusPanel link=feed.status() engine=alerts.snapshot() demo=true /> }
+/// });
+/// ```
 #[component]
 pub fn StatusPanel(
     /// The link's status; `None` when not connecting (demo mode or no token).
@@ -80,6 +93,18 @@ pub fn StatusPanel(
 /// A small notice in the top-right corner inside OBS: the link state, the token check and the
 /// setting problems, shown only while `view` allows it ([`ObsView::notice_visible`]), so the
 /// streamer sees what is wrong in OBS's preview and viewers never see it.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use tau_overlay::settings::parse_fragment;
+/// use tau_overlay::web::components::feed::{use_tau, UseTauOptions};
+/// use tau_overlay::web::components::status::{use_obs_view, SetupNotice};
+/// leptos::mount::mount_to_body(move || {
+///     let feed = use_tau(UseTauOptions::new(parse_fragment("#tau=localhost:8000&token=…").config));
+///     let problems = Signal::derive(Vec::new);
+///     view! { <SetupNotice view=use_obs_view() link=feed.status() problems=problems demo=false /> }
+/// });
+/// ```
 #[component]
 pub fn SetupNotice(
     /// Where OBS shows the page, from [`use_obs_view`].
