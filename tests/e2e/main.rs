@@ -11,6 +11,7 @@ mod link;
 mod media;
 mod obs;
 mod overlay;
+mod release;
 mod themes;
 mod token_safety;
 mod viewer_text;
