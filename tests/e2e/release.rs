@@ -98,7 +98,11 @@ async fn single_file_from_a_file_url_shows_demo_alerts_and_its_built_in_themes_w
     open_file(&browser, &file, "#demo").await;
     let plain = browser.client.execute(LOOK, vec![]).await.unwrap();
     assert_eq!(plain["theme"], Value::Null, "no theme without theme=: {plain}");
-    assert_eq!(plain["fetched"], serde_json::json!([]), "the single file fetched files: {plain}");
+    assert_eq!(
+        plain["fetched"],
+        serde_json::json!([]),
+        "the single file fetched files: {plain}"
+    );
     assert_eq!(plain["referrer"], "no-referrer", "{plain}");
     for theme in ["neon", "lower-third"] {
         open_file(&browser, &file, &format!("#demo&theme={theme}")).await;
@@ -123,7 +127,10 @@ async fn theme_url_carries_the_build_id_the_diagnostics_panel_shows() {
         })
         .await
         .remove(0);
-    assert!(build.chars().all(|c| c.is_ascii_alphanumeric() || "-._+".contains(c)), "{build}");
+    assert!(
+        build.chars().all(|c| c.is_ascii_alphanumeric() || "-._+".contains(c)),
+        "{build}"
+    );
     let script = "const l = document.getElementById('tau-theme'); return [l.getAttribute('href'), l.sheet ? l.sheet.cssRules.length : 0]";
     let mut theme = Value::Null;
     for _ in 0..100 {
@@ -171,7 +178,12 @@ fn every_asset_of_the_release_page_has_a_content_hashed_name_and_a_matching_inte
     let links = links(&html);
     assert!(links.len() >= 8, "css, glue and wasm links: {html}");
     for link in &links {
-        let get = |k: &str| link.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str()).unwrap_or_default();
+        let get = |k: &str| {
+            link.iter()
+                .find(|(a, _)| a == k)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default()
+        };
         let href = get("href");
         let name = href.trim_start_matches("./").trim_start_matches('/');
         let (stem, _ext) = name.rsplit_once('.').unwrap();
@@ -196,20 +208,31 @@ fn trunk_renames_a_changed_stylesheet_but_not_the_copied_theme_folder() {
     };
     copy("www/themes/neon.css", "themes/neon.css");
     copy("src/web/components/status/status.css", "status.css");
-    std::fs::write(dir.join("Trunk.toml"), "[build]\ntarget = \"index.html\"\noffline = true\n").unwrap();
+    std::fs::write(
+        dir.join("Trunk.toml"),
+        "[build]\ntarget = \"index.html\"\noffline = true\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("index.html"),
         r#"<!DOCTYPE html><html><head><link data-trunk rel="css" href="status.css" /><link data-trunk rel="copy-dir" href="themes" /></head><body></body></html>"#,
     )
     .unwrap();
     let build = |dist: &str| {
-        run(Command::new("trunk").args(["build", "--release", "--dist", dist]).current_dir(dir));
+        run(Command::new("trunk")
+            .args(["build", "--release", "--dist", dist])
+            .current_dir(dir));
         let mut names: Vec<String> = std::fs::read_dir(dir.join(dist))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".css"))
             .collect();
-        names.push(std::fs::read_dir(dir.join(dist).join("themes")).unwrap().count().to_string());
+        names.push(
+            std::fs::read_dir(dir.join(dist).join("themes"))
+                .unwrap()
+                .count()
+                .to_string(),
+        );
         assert!(dir.join(dist).join("themes/neon.css").exists());
         names
     };
@@ -220,5 +243,8 @@ fn trunk_renames_a_changed_stylesheet_but_not_the_copied_theme_folder() {
     std::fs::write(dir.join("status.css"), css).unwrap();
     let second = build("two");
     assert_ne!(second[0], first[0], "a changed stylesheet kept its name: {first:?}");
-    assert!(first[0].starts_with("status-") && second[0].starts_with("status-"), "{first:?} {second:?}");
+    assert!(
+        first[0].starts_with("status-") && second[0].starts_with("status-"),
+        "{first:?} {second:?}"
+    );
 }

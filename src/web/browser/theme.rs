@@ -34,7 +34,8 @@ pub fn load(name: &str) -> Result<(), String> {
         }
         style.set_id(LINK_ID);
         style.remove_attribute("media").map_err(|_| failed("switch it on"))?;
-        head.append_child(&style).map_err(|_| failed("move it to the end of <head>"))?;
+        head.append_child(&style)
+            .map_err(|_| failed("move it to the end of <head>"))?;
         return Ok(());
     }
     let link = match old {
