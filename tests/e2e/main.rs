@@ -14,6 +14,7 @@ mod media;
 mod obs;
 mod obs_integration;
 mod overlay;
+mod release;
 mod themes;
 mod token_safety;
 mod viewer_text;

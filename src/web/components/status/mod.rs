@@ -2,8 +2,10 @@
 //! the alert engine's queue and counters, and media (audio state, failed assets). [`SetupNotice`]: the small streamer-only notice
 //! inside OBS (never on program output). Neither ever shows the token.
 
+mod build;
 mod obs;
 
+pub use build::BUILD_ID;
 pub use obs::{use_obs_view, ObsView, STARTUP_NOTICE};
 
 use crate::engine::Snapshot;
@@ -85,7 +87,7 @@ pub fn StatusPanel(
             {sounder.map(|e| view! {
                 <div>"OBS: " <span data-testid="sounder">{move || e.get().map_or("no election (sounds alone)".to_string(), |e| e.label())}</span></div>
             })}
-            <div class="tau-status__build">"build " {env!("CARGO_PKG_VERSION")}</div>
+            <div class="tau-status__build">"build " <span data-testid="build-id">{BUILD_ID}</span></div>
         </aside>
     }
 }
