@@ -31,6 +31,29 @@ pub use prediction::{OutcomeView, PredictionPhase, PredictionState, PredictionVi
 
 use crate::tau::protocol::{Envelope, Origin, UnixMillis};
 
+/// A live widget's state: made for a [`Scope`], then fed every TAU event in order.
+pub trait LiveState {
+    /// An empty state that takes `scope`'s events.
+    fn for_scope(scope: Scope) -> Self;
+    /// Applies one event (others are ignored); true when what the widget shows changed.
+    fn apply_event(&mut self, envelope: &Envelope) -> bool;
+}
+
+/// Implements [`LiveState`] with a state type's own `new` and `apply`.
+macro_rules! live_state {
+    ($($state:ty),*) => {$(
+        impl LiveState for $state {
+            fn for_scope(scope: Scope) -> Self {
+                <$state>::new(scope)
+            }
+            fn apply_event(&mut self, envelope: &Envelope) -> bool {
+                self.apply(envelope)
+            }
+        }
+    )*};
+}
+live_state!(GoalState, HypeTrainState, PollState, PredictionState);
+
 /// Which events a widget takes: those of one channel, when its broadcaster id is known.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scope {

@@ -7,6 +7,7 @@ pub mod feed;
 pub mod goal;
 pub mod hype_train;
 pub mod labels;
+pub mod live;
 pub mod overlay;
 pub mod poll;
 pub mod prediction;

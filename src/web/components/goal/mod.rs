@@ -13,48 +13,20 @@
 //! }
 //! ```
 
-use crate::tau::backfill::Delivery;
-use crate::tau::protocol::Envelope;
-use crate::widgets::{css_fraction, GoalState, GoalView, Scope};
+use crate::web::components::live::{use_live, UseLiveOptions, UseLiveReturn};
+use crate::widgets::{css_fraction, GoalState, GoalView};
 use leptos::prelude::*;
 
 /// Options for [`use_goal`].
-#[derive(Clone, Debug, Default)]
-pub struct UseGoalOptions {
-    /// The streamer's Twitch user id: other channels' goals are ignored. `None` takes all.
-    pub broadcaster: Option<String>,
-}
+pub type UseGoalOptions = UseLiveOptions;
 
-/// What [`use_goal`] returns: the goal's state and the way in for events (`Copy`).
-#[derive(Clone, Copy, Debug)]
-pub struct UseGoalReturn {
-    /// The state to give [`GoalBar`].
-    pub state: RwSignal<GoalState>,
-}
-
-impl UseGoalReturn {
-    /// Applies one TAU event (other types are ignored); the bar updates only if it changed.
-    pub fn apply(&self, envelope: &Envelope) {
-        self.state.try_maybe_update(|s| (s.apply(envelope), ()));
-    }
-
-    /// Applies a batch from the TAU link (offline summaries carry no goal and are skipped).
-    pub fn apply_deliveries(&self, deliveries: &[Delivery]) {
-        self.state.try_maybe_update(|s| {
-            let changed = deliveries.iter().fold(false, |changed, d| match d {
-                Delivery::Alert(e) => s.apply(e) | changed,
-                Delivery::Summary(_) => changed,
-            });
-            (changed, ())
-        });
-    }
-}
+/// What [`use_goal`] returns: the goal's state (for [`GoalBar`]) and the way in for events
+/// (`apply`, `apply_deliveries`; `Copy`).
+pub type UseGoalReturn = UseLiveReturn<GoalState>;
 
 /// A goal state owned by the current component, for [`GoalBar`].
 pub fn use_goal(options: UseGoalOptions) -> UseGoalReturn {
-    UseGoalReturn {
-        state: RwSignal::new(GoalState::new(Scope::new(options.broadcaster))),
-    }
+    use_live(options)
 }
 
 /// The goal bar: the description, a bar filled to `current / target`, the amounts. Hidden

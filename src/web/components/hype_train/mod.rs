@@ -14,50 +14,22 @@
 //! }
 //! ```
 
-use crate::tau::backfill::Delivery;
-use crate::tau::protocol::Envelope;
 use crate::web::browser::page;
-use crate::widgets::{countdown_label, css_fraction, HypeTrainPhase, HypeTrainState, HypeTrainView, Scope};
+use crate::web::components::live::{use_live, UseLiveOptions, UseLiveReturn};
+use crate::widgets::{countdown_label, css_fraction, HypeTrainPhase, HypeTrainState, HypeTrainView};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
 /// Options for [`use_hype_train`].
-#[derive(Clone, Debug, Default)]
-pub struct UseHypeTrainOptions {
-    /// The streamer's Twitch user id: other channels' trains are ignored. `None` takes all.
-    pub broadcaster: Option<String>,
-}
+pub type UseHypeTrainOptions = UseLiveOptions;
 
-/// What [`use_hype_train`] returns: the train's state and the way in for events (`Copy`).
-#[derive(Clone, Copy, Debug)]
-pub struct UseHypeTrainReturn {
-    /// The state to give [`HypeTrainMeter`].
-    pub state: RwSignal<HypeTrainState>,
-}
+/// What [`use_hype_train`] returns: the hype train's state (for [`HypeTrainMeter`]) and the way
+/// in for events (`apply`, `apply_deliveries`; `Copy`).
+pub type UseHypeTrainReturn = UseLiveReturn<HypeTrainState>;
 
-impl UseHypeTrainReturn {
-    /// Applies one TAU event (other types are ignored); the meter updates only if it changed.
-    pub fn apply(&self, envelope: &Envelope) {
-        self.state.try_maybe_update(|s| (s.apply(envelope), ()));
-    }
-
-    /// Applies a batch from the TAU link (offline summaries carry no train and are skipped).
-    pub fn apply_deliveries(&self, deliveries: &[Delivery]) {
-        self.state.try_maybe_update(|s| {
-            let changed = deliveries.iter().fold(false, |changed, d| match d {
-                Delivery::Alert(e) => s.apply(e) | changed,
-                Delivery::Summary(_) => changed,
-            });
-            (changed, ())
-        });
-    }
-}
-
-/// A hype-train state owned by the current component, for [`HypeTrainMeter`].
+/// A hype train state owned by the current component, for [`HypeTrainMeter`].
 pub fn use_hype_train(options: UseHypeTrainOptions) -> UseHypeTrainReturn {
-    UseHypeTrainReturn {
-        state: RwSignal::new(HypeTrainState::new(Scope::new(options.broadcaster))),
-    }
+    use_live(options)
 }
 
 /// The hype-train meter. Hidden before the first hype-train event; `data-state` is `active`,

@@ -13,48 +13,20 @@
 //! }
 //! ```
 
-use crate::tau::backfill::Delivery;
-use crate::tau::protocol::Envelope;
-use crate::widgets::{css_fraction, ChoiceView, PollPhase, PollState, PollView, Scope};
+use crate::web::components::live::{use_live, UseLiveOptions, UseLiveReturn};
+use crate::widgets::{css_fraction, ChoiceView, PollPhase, PollState, PollView};
 use leptos::prelude::*;
 
 /// Options for [`use_poll`].
-#[derive(Clone, Debug, Default)]
-pub struct UsePollOptions {
-    /// The streamer's Twitch user id: other channels' polls are ignored. `None` takes all.
-    pub broadcaster: Option<String>,
-}
+pub type UsePollOptions = UseLiveOptions;
 
-/// What [`use_poll`] returns: the poll's state and the way in for events (`Copy`).
-#[derive(Clone, Copy, Debug)]
-pub struct UsePollReturn {
-    /// The state to give [`PollPanel`].
-    pub state: RwSignal<PollState>,
-}
-
-impl UsePollReturn {
-    /// Applies one TAU event (other types are ignored); the panel updates only if it changed.
-    pub fn apply(&self, envelope: &Envelope) {
-        self.state.try_maybe_update(|s| (s.apply(envelope), ()));
-    }
-
-    /// Applies a batch from the TAU link (offline summaries carry no poll and are skipped).
-    pub fn apply_deliveries(&self, deliveries: &[Delivery]) {
-        self.state.try_maybe_update(|s| {
-            let changed = deliveries.iter().fold(false, |changed, d| match d {
-                Delivery::Alert(e) => s.apply(e) | changed,
-                Delivery::Summary(_) => changed,
-            });
-            (changed, ())
-        });
-    }
-}
+/// What [`use_poll`] returns: the poll's state (for [`PollPanel`]) and the way in for events
+/// (`apply`, `apply_deliveries`; `Copy`).
+pub type UsePollReturn = UseLiveReturn<PollState>;
 
 /// A poll state owned by the current component, for [`PollPanel`].
 pub fn use_poll(options: UsePollOptions) -> UsePollReturn {
-    UsePollReturn {
-        state: RwSignal::new(PollState::new(Scope::new(options.broadcaster))),
-    }
+    use_live(options)
 }
 
 /// The poll panel: the question, then per choice its text, votes, share and a bar of that

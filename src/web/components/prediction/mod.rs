@@ -13,48 +13,20 @@
 //! }
 //! ```
 
-use crate::tau::backfill::Delivery;
-use crate::tau::protocol::Envelope;
-use crate::widgets::{css_fraction, OutcomeView, PredictionPhase, PredictionState, PredictionView, Scope};
+use crate::web::components::live::{use_live, UseLiveOptions, UseLiveReturn};
+use crate::widgets::{css_fraction, OutcomeView, PredictionPhase, PredictionState, PredictionView};
 use leptos::prelude::*;
 
 /// Options for [`use_prediction`].
-#[derive(Clone, Debug, Default)]
-pub struct UsePredictionOptions {
-    /// The streamer's Twitch user id: other channels' predictions are ignored. `None` takes all.
-    pub broadcaster: Option<String>,
-}
+pub type UsePredictionOptions = UseLiveOptions;
 
-/// What [`use_prediction`] returns: the prediction's state and the way in for events (`Copy`).
-#[derive(Clone, Copy, Debug)]
-pub struct UsePredictionReturn {
-    /// The state to give [`PredictionPanel`].
-    pub state: RwSignal<PredictionState>,
-}
-
-impl UsePredictionReturn {
-    /// Applies one TAU event (other types are ignored); the panel updates only if it changed.
-    pub fn apply(&self, envelope: &Envelope) {
-        self.state.try_maybe_update(|s| (s.apply(envelope), ()));
-    }
-
-    /// Applies a batch from the TAU link (offline summaries carry no prediction and are skipped).
-    pub fn apply_deliveries(&self, deliveries: &[Delivery]) {
-        self.state.try_maybe_update(|s| {
-            let changed = deliveries.iter().fold(false, |changed, d| match d {
-                Delivery::Alert(e) => s.apply(e) | changed,
-                Delivery::Summary(_) => changed,
-            });
-            (changed, ())
-        });
-    }
-}
+/// What [`use_prediction`] returns: the prediction's state (for [`PredictionPanel`]) and the way in for events
+/// (`apply`, `apply_deliveries`; `Copy`).
+pub type UsePredictionReturn = UseLiveReturn<PredictionState>;
 
 /// A prediction state owned by the current component, for [`PredictionPanel`].
 pub fn use_prediction(options: UsePredictionOptions) -> UsePredictionReturn {
-    UsePredictionReturn {
-        state: RwSignal::new(PredictionState::new(Scope::new(options.broadcaster))),
-    }
+    use_live(options)
 }
 
 /// The prediction panel: the question, then per outcome its text, points, share, payout, top
