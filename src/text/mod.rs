@@ -40,6 +40,7 @@ mod cheermotes;
 mod filter;
 mod filter_config;
 mod fragments;
+pub mod contrast;
 pub mod letters;
 mod normalize;
 pub mod parts;
