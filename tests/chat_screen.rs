@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 use tau_overlay::settings::{parse_fragment, ConfigProblem};
-use tau_overlay::tau::chat::screen::{ChatScreen, ScreenOptions, DEFAULT_MAX_LINES};
+use tau_overlay::tau::backfill::Delivery;
+use tau_overlay::tau::chat::screen::{banned_login, ChatScreen, ScreenOptions, DEFAULT_MAX_LINES};
+use tau_overlay::tau::protocol::Frame;
 use tau_overlay::tau::chat::ChatLine;
 use tau_overlay::text::contrast::{
     contrast, lighten_to, luminance, parse_hex, readable_name_color, CHAT_BACKGROUND, MIN_CONTRAST,
@@ -187,4 +189,35 @@ fn readable_name_colours_are_kept() {
     }
     assert_eq!(lighten_to([255, 0, 0], [255, 255, 255], 21.0), [255, 255, 255], "white is the limit");
     assert_eq!(readable_name_color("blue"), None);
+}
+
+fn delivery(fixture: &str) -> Delivery {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    match Frame::parse(&std::fs::read_to_string(path).unwrap()) {
+        Ok(Frame::Event(e)) => Delivery::Alert(e),
+        other => panic!("{fixture}: {other:?}"),
+    }
+}
+
+#[test]
+fn only_a_channel_ban_names_a_user_to_remove() {
+    let ban = delivery("channel-ban.json");
+    let Delivery::Alert(e) = &ban else { unreachable!() };
+    let tau_overlay::tau::protocol::TauEvent::Ban(b) = &e.event else {
+        panic!("fixture is a ban")
+    };
+    assert!(!b.user_login.is_empty());
+    assert_eq!(banned_login(&ban), Some(b.user_login.as_str()));
+    assert_eq!(banned_login(&delivery("channel-unban.json")), None);
+    assert_eq!(banned_login(&delivery("channel-follow.json")), None);
+}
+
+#[test]
+fn luminance_without_libm_pow_matches_the_wcag_formula() {
+    for c in 0..=255u8 {
+        let s = f64::from(c) / 255.0;
+        let linear = if s <= 0.04045 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) };
+        let ours = luminance([c, 0, 0]) / 0.2126;
+        assert!((ours - linear).abs() < 1e-9, "{c}: {ours} vs {linear}");
+    }
 }

@@ -5,7 +5,9 @@
 //! `hide` (bots such as Nightbot) are hidden; a line waits `delay` before it shows, so moderators
 //! can act first; a ban removes the user's lines, shown or still waiting; at most `max` lines show.
 
+use crate::tau::backfill::Delivery;
 use crate::tau::chat::ChatLine;
+use crate::tau::protocol::TauEvent;
 use crate::util::clock::Instant;
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -135,5 +137,17 @@ impl ChatScreen {
     /// Lines waiting out the delay.
     pub fn waiting(&self) -> usize {
         self.waiting.len()
+    }
+}
+
+/// The login of the user a delivered `channel-ban` event (a ban or a timeout) banned: feed it to
+/// [`ChatScreen::ban`].
+pub fn banned_login(delivery: &Delivery) -> Option<&str> {
+    match delivery {
+        Delivery::Alert(e) => match &e.event {
+            TauEvent::Ban(ban) => Some(&ban.user_login),
+            _ => None,
+        },
+        Delivery::Summary(_) => None,
     }
 }

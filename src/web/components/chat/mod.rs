@@ -4,11 +4,10 @@
 
 mod driver;
 
+pub use crate::tau::chat::screen::banned_login;
 pub use driver::{use_chat, ChatHandle, KeyedLine, UseChatOptions, UseChatReturn};
 
 use crate::tau::chat::{emote_url, ChatPart, SendError};
-use crate::tau::backfill::Delivery;
-use crate::tau::protocol::TauEvent;
 use crate::text::contrast::readable_name_color;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -54,17 +53,6 @@ pub fn register(handle: ChatHandle) {
 pub fn say(channel: &str, message: &str) -> Result<(), SayError> {
     let (_, handle) = CURRENT.with(Cell::get).ok_or(SayError::NotMounted)?;
     Ok(handle.say(channel, message)?)
-}
-
-/// The login of the user a delivered `channel-ban` event banned (feed it to [`ChatHandle::ban`]).
-pub fn banned_login(delivery: &Delivery) -> Option<&str> {
-    match delivery {
-        Delivery::Alert(e) => match &e.event {
-            TauEvent::Ban(ban) => Some(&ban.user_login),
-            _ => None,
-        },
-        Delivery::Summary(_) => None,
-    }
 }
 
 /// Shows the latest chat lines of `chat`.
