@@ -7,8 +7,8 @@ use std::time::Duration;
 use tau_overlay::settings::{parse_fragment, ConfigProblem};
 use tau_overlay::tau::backfill::Delivery;
 use tau_overlay::tau::chat::screen::{banned_login, ChatScreen, ScreenOptions, DEFAULT_MAX_LINES};
-use tau_overlay::tau::protocol::Frame;
 use tau_overlay::tau::chat::ChatLine;
+use tau_overlay::tau::protocol::Frame;
 use tau_overlay::text::contrast::{
     contrast, lighten_to, luminance, parse_hex, readable_name_color, CHAT_BACKGROUND, MIN_CONTRAST,
 };
@@ -107,7 +107,11 @@ fn a_ban_removes_shown_and_waiting_lines_of_the_user() {
     assert!(screen.ban("TROLL"), "the shown line went");
     assert_eq!(screen.waiting(), 1);
     screen.poll(at(30_000));
-    assert_eq!(texts(&screen), ["hello", "still here"], "the delayed line never appears");
+    assert_eq!(
+        texts(&screen),
+        ["hello", "still here"],
+        "the delayed line never appears"
+    );
     assert!(!screen.ban("nobody"));
 }
 
@@ -170,12 +174,18 @@ fn luminance_and_contrast_follow_wcag() {
 fn dark_name_colours_are_lightened_to_the_floor() {
     for dark in ["#000000", "#000080", "#0000FF", "#191970", "#1A1A2E", "#8B0000"] {
         let rgb = parse_hex(dark).unwrap();
-        assert!(contrast(rgb, CHAT_BACKGROUND) < MIN_CONTRAST, "{dark} is a test of a dark colour");
+        assert!(
+            contrast(rgb, CHAT_BACKGROUND) < MIN_CONTRAST,
+            "{dark} is a test of a dark colour"
+        );
         let out = readable_name_color(dark).unwrap();
         let lit = parse_hex(&out).unwrap();
         let ratio = contrast(lit, CHAT_BACKGROUND);
         assert!(ratio >= MIN_CONTRAST, "{dark} -> {out}: {ratio}");
-        assert!(ratio < MIN_CONTRAST + 0.3, "{dark} -> {out} is lightened only as far as needed ({ratio})");
+        assert!(
+            ratio < MIN_CONTRAST + 0.3,
+            "{dark} -> {out} is lightened only as far as needed ({ratio})"
+        );
     }
     // Blue stays blue: the blue channel stays the largest.
     let [r, g, b] = parse_hex(&readable_name_color("#0000FF").unwrap()).unwrap();
@@ -187,12 +197,18 @@ fn readable_name_colours_are_kept() {
     for ok in ["#FF7F50", "#9ACD32", "#00FF7F", "#FFFFFF"] {
         assert_eq!(readable_name_color(ok), Some(ok.to_ascii_lowercase()));
     }
-    assert_eq!(lighten_to([255, 0, 0], [255, 255, 255], 21.0), [255, 255, 255], "white is the limit");
+    assert_eq!(
+        lighten_to([255, 0, 0], [255, 255, 255], 21.0),
+        [255, 255, 255],
+        "white is the limit"
+    );
     assert_eq!(readable_name_color("blue"), None);
 }
 
 fn delivery(fixture: &str) -> Delivery {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
     match Frame::parse(&std::fs::read_to_string(path).unwrap()) {
         Ok(Frame::Event(e)) => Delivery::Alert(e),
         other => panic!("{fixture}: {other:?}"),
@@ -216,7 +232,11 @@ fn only_a_channel_ban_names_a_user_to_remove() {
 fn luminance_without_libm_pow_matches_the_wcag_formula() {
     for c in 0..=255u8 {
         let s = f64::from(c) / 255.0;
-        let linear = if s <= 0.04045 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) };
+        let linear = if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        };
         let ours = luminance([c, 0, 0]) / 0.2126;
         assert!((ours - linear).abs() < 1e-9, "{c}: {ours} vs {linear}");
     }

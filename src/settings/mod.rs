@@ -420,7 +420,9 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
                 .filter(|l| !l.is_empty())
                 .collect();
             if logins.is_empty() || !logins.iter().all(|l| crate::tau::chat::is_login(l)) {
-                return Err(bad("expected Twitch logins separated by commas, e.g. nightbot,streamelements"));
+                return Err(bad(
+                    "expected Twitch logins separated by commas, e.g. nightbot,streamelements",
+                ));
             }
             config.chat_hide = logins;
         }

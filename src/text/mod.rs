@@ -37,10 +37,10 @@
 //! ```
 
 mod cheermotes;
+pub mod contrast;
 mod filter;
 mod filter_config;
 mod fragments;
-pub mod contrast;
 pub mod letters;
 mod normalize;
 pub mod parts;

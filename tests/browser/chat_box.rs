@@ -91,7 +91,11 @@ async fn chat_box_shows_emotes_hides_commands_and_bots_caps_and_drops_banned_lin
     });
     sleep(50).await;
 
-    say("viewer", "hi Kappa there", json!([{ "id": "25", "positions": [[3, 7]] }]));
+    say(
+        "viewer",
+        "hi Kappa there",
+        json!([{ "id": "25", "positions": [[3, 7]] }]),
+    );
     say("viewer", "!uptime", json!([]));
     say("nightbot", "Follow the channel", json!([]));
     say("troll", "spam one", json!([]));
@@ -115,7 +119,11 @@ async fn chat_box_shows_emotes_hides_commands_and_bots_caps_and_drops_banned_lin
         }
         sleep(100).await;
     }
-    assert_eq!(texts(&root, "[data-testid=chat-emote-name]"), ["Kappa"], "a broken emote reads as its name");
+    assert_eq!(
+        texts(&root, "[data-testid=chat-emote-name]"),
+        ["Kappa"],
+        "a broken emote reads as its name"
+    );
     assert!(root.query_selector("[data-testid=chat-emote]").unwrap().is_none());
     // The dark blue name is lightened on the dark chat background.
     let name = root.query_selector(".tau-chat__name").unwrap().unwrap();
@@ -129,7 +137,11 @@ async fn chat_box_shows_emotes_hides_commands_and_bots_caps_and_drops_banned_lin
     tick().await;
     assert_eq!(lines(&root), ["viewer: hi Kappa there"]);
     sleep(600).await;
-    assert_eq!(lines(&root), ["viewer: hi Kappa there"], "the banned user's delayed line never shows");
+    assert_eq!(
+        lines(&root),
+        ["viewer: hi Kappa there"],
+        "the banned user's delayed line never shows"
+    );
 
     // At most chat_max lines, the newest.
     for i in 0..4 {

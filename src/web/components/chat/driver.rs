@@ -132,10 +132,7 @@ impl ChatHandle {
 
     /// Shows new lines, publishes the state, sends what waited.
     fn perform(&self, actions: Vec<ChatAction>, now: crate::util::clock::Instant) {
-        let mut changed = self
-            .driver
-            .try_update_value(|d| d.screen.poll(now))
-            .unwrap_or(false);
+        let mut changed = self.driver.try_update_value(|d| d.screen.poll(now)).unwrap_or(false);
         for action in actions {
             match action {
                 ChatAction::Deliver(line) => {
@@ -193,7 +190,10 @@ impl ChatHandle {
         let handle = *self;
         let now = page::now();
         self.driver.try_update_value(|d| {
-            let next = [d.outbox.next_deadline(), d.screen.next_deadline()].into_iter().flatten().min();
+            let next = [d.outbox.next_deadline(), d.screen.next_deadline()]
+                .into_iter()
+                .flatten()
+                .min();
             d.chat.schedule(next, now, move || {
                 handle.driver.try_update_value(|d| d.chat.timer_fired());
                 handle.feed(Input::Timer);
