@@ -20,7 +20,11 @@ async fn a_banned_chatters_lines_leave_the_chat_box_and_their_delayed_line_never
     while !(tau.live_socket_paths().iter().any(|p| p == "/ws/chat-bots/testbot/")
         && tau.live_socket_paths().iter().any(|p| p == "/ws/twitch-events/"))
     {
-        assert!(started.elapsed() < Duration::from_secs(20), "{:?}", tau.live_socket_paths());
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            tau.live_socket_paths()
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     wait_for_auth(&tau, 1, Duration::from_secs(20)).await;
@@ -30,9 +34,12 @@ async fn a_banned_chatters_lines_leave_the_chat_box_and_their_delayed_line_never
     tau.chat_line("testbot", "Follow the channel", "nightbot");
     tau.chat_line("testbot", "buy followers", "testtroll");
     browser
-        .wait_for("[data-testid=chat-line]", Duration::from_secs(10), "the delayed lines", |t| {
-            t.len() == 2
-        })
+        .wait_for(
+            "[data-testid=chat-line]",
+            Duration::from_secs(10),
+            "the delayed lines",
+            |t| t.len() == 2,
+        )
         .await;
     let shown = browser.texts("[data-testid=chat-line]").await;
     assert!(
@@ -50,6 +57,10 @@ async fn a_banned_chatters_lines_leave_the_chat_box_and_their_delayed_line_never
         .await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let shown = browser.texts("[data-testid=chat-line]").await;
-    assert_eq!(shown.len(), 1, "the banned user's delayed line never appears: {shown:?}");
+    assert_eq!(
+        shown.len(),
+        1,
+        "the banned user's delayed line never appears: {shown:?}"
+    );
     browser.close().await;
 }
