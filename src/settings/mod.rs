@@ -125,6 +125,15 @@ pub struct OverlayConfig {
     /// Let `chat_say` send chat commands (`/ban`, `.timeout`, …: a leading `/` or `.`);
     /// refused unless the page opts in (`chat_commands`).
     pub chat_commands: bool,
+    /// Show chat lines starting with `!` (bot commands), hidden by default (`chat_show_commands`).
+    pub chat_show_commands: bool,
+    /// Lower-case logins whose chat lines are hidden (`chat_hide=nightbot,streamelements`).
+    pub chat_hide: Vec<String>,
+    /// Chat lines on screen at most (`chat_max=N`, 1 to 100, default 30).
+    pub chat_max: usize,
+    /// How long a chat line waits before it shows, so moderators can act first
+    /// (`chat_delay=seconds`, 0 to 30, default 0).
+    pub chat_delay: Duration,
     /// Reconnect when no frame arrived for this long (`watchdog=seconds`, default 300).
     pub watchdog: Duration,
     /// Alert engine config file (`config=alerts.json`): a path on the overlay's own server, or an
@@ -168,6 +177,10 @@ impl Default for OverlayConfig {
             debug: false,
             chat: None,
             chat_commands: false,
+            chat_show_commands: false,
+            chat_hide: Vec::new(),
+            chat_max: crate::tau::chat::screen::DEFAULT_MAX_LINES,
+            chat_delay: Duration::ZERO,
             watchdog: Duration::from_secs(300),
             config_file: None,
             delay: None,
@@ -185,6 +198,16 @@ impl Default for OverlayConfig {
 }
 
 impl OverlayConfig {
+    /// What the chat box shows, from the `chat_*` keys.
+    pub fn chat_screen(&self) -> crate::tau::chat::screen::ScreenOptions {
+        crate::tau::chat::screen::ScreenOptions {
+            show_commands: self.chat_show_commands,
+            hide: self.chat_hide.clone(),
+            max: self.chat_max,
+            delay: self.chat_delay,
+        }
+    }
+
     /// Where the token may go: TAU's scheme, host and port, or `None` (connect nowhere) when the
     /// fragment's `tau` or `tls` was malformed.
     pub fn origin(&self) -> Option<TauOrigin> {
@@ -329,7 +352,7 @@ pub fn parse_fragment(hash: &str) -> ParsedFragment {
 }
 
 /// Every key [`parse_fragment`] knows.
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 23] = [
     "lang",
     "widgets",
     "events_max",
@@ -342,6 +365,10 @@ const KEYS: [&str; 19] = [
     "debug",
     "chat",
     "chat_commands",
+    "chat_show_commands",
+    "chat_hide",
+    "chat_max",
+    "chat_delay",
     "watchdog",
     "config",
     "delay",
@@ -379,6 +406,38 @@ fn apply(config: &mut OverlayConfig, key: &str, value: Option<String>) -> Result
         "chat_commands" => {
             config.chat_commands =
                 flag(value.as_deref()).ok_or(bad("expected chat_commands, chat_commands=1 or chat_commands=0"))?
+        }
+        "chat_show_commands" => {
+            config.chat_show_commands = flag(value.as_deref()).ok_or(bad(
+                "expected chat_show_commands, chat_show_commands=1 or chat_show_commands=0",
+            ))?
+        }
+        "chat_hide" => {
+            let logins: Vec<String> = value
+                .unwrap_or_default()
+                .split(',')
+                .map(|l| l.trim().to_ascii_lowercase())
+                .filter(|l| !l.is_empty())
+                .collect();
+            if logins.is_empty() || !logins.iter().all(|l| crate::tau::chat::is_login(l)) {
+                return Err(bad(
+                    "expected Twitch logins separated by commas, e.g. nightbot,streamelements",
+                ));
+            }
+            config.chat_hide = logins;
+        }
+        "chat_max" => {
+            let n = value
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|n| (1..=100).contains(n));
+            config.chat_max = n.ok_or(bad("expected a number of chat lines between 1 and 100"))?;
+        }
+        "chat_delay" => {
+            let secs = value
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|s| (0.0..=30.0).contains(s));
+            let secs = secs.ok_or(bad("expected seconds between 0 and 30"))?;
+            config.chat_delay = Duration::from_millis((secs * 1000.0) as u64);
         }
         "demo" => config.demo = flag(value.as_deref()).ok_or(bad("expected demo, demo=1 or demo=0"))?,
         "debug" => config.debug = flag(value.as_deref()).ok_or(bad("expected debug, debug=1 or debug=0"))?,

@@ -37,6 +37,7 @@
 //! ```
 
 mod cheermotes;
+pub mod contrast;
 mod filter;
 mod filter_config;
 mod fragments;

@@ -2,6 +2,7 @@
 
 mod bench;
 mod browser;
+mod chat_box;
 mod controls;
 mod embed;
 mod engine;

@@ -1,5 +1,6 @@
 //! Chat on `/ws/chat-bots/<login>/` (PROTOCOL.md §5): the socket path, the frames TAU forwards
-//! ([`line`](mod@line)), the connection machine ([`connection`]) and a rate-limited send queue ([`outbox`]).
+//! ([`line`](mod@line)), the connection machine ([`connection`]), a rate-limited send queue ([`outbox`]) and what the chat box shows
+//! ([`screen`]: hidden commands and bots, the delay, bans, the line cap).
 //!
 //! Everything here is pure: the browser shell opens the socket, feeds frames and the clock in, and
 //! renders [`ChatPart`]s as text nodes and whitelisted emote images.
@@ -7,6 +8,7 @@
 pub mod connection;
 pub mod line;
 pub mod outbox;
+pub mod screen;
 
 pub use connection::{Chat, ChatAction, ChatConnection, ChatState};
 pub use line::{emote_url, is_emote_id, ChatFrame, ChatLine, ChatPart, EmoteSpan};

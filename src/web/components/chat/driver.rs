@@ -4,29 +4,21 @@
 use crate::settings::origin::TauOrigin;
 use crate::settings::{OverlayConfig, Token};
 use crate::tau::chat::outbox::OutboxOptions;
-use crate::tau::chat::{Chat, ChatAction, ChatConnection, ChatLine, ChatOutbox, ChatState, SendError};
+use crate::tau::chat::screen::{ChatScreen, ShownLine};
+use crate::tau::chat::{Chat, ChatAction, ChatConnection, ChatOutbox, ChatState, SendError};
 use crate::tau::connection::{ConnectionOptions, Input};
 use crate::web::browser::page;
 use crate::web::browser::socket::SocketDriver;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// Lines kept on screen; older ones are dropped.
-pub const MAX_LINES: usize = 30;
-
-/// A chat line with a stable key for keyed lists.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KeyedLine {
-    /// Unique within this page load.
-    pub key: u64,
-    /// The line.
-    pub line: ChatLine,
-}
+/// A chat line with a stable key for keyed lists (unique within this page load).
+pub type KeyedLine = ShownLine;
 
 struct ChatDriver {
     chat: SocketDriver<Chat>,
     outbox: ChatOutbox,
-    next_key: u64,
+    screen: ChatScreen,
     /// Frames the outbox released while the socket could not send yet (sent once live).
     unsent: Vec<String>,
 }
@@ -41,7 +33,8 @@ pub struct ChatHandle {
 
 /// Options for [`use_chat`].
 pub struct UseChatOptions {
-    /// The overlay's settings (`watchdog`, `chat_commands`).
+    /// The overlay's settings (`watchdog`, `chat_commands`, `chat_max`, `chat_hide`,
+    /// `chat_show_commands`, `chat_delay`).
     pub config: OverlayConfig,
     /// The only origin the token goes to.
     pub origin: TauOrigin,
@@ -76,7 +69,7 @@ pub fn use_chat(options: UseChatOptions) -> UseChatReturn {
                 allow_commands: config.chat_commands,
                 ..OutboxOptions::default()
             }),
-            next_key: 0,
+            screen: ChatScreen::new(config.chat_screen()),
             unsent: Vec::new(),
         }),
         lines: RwSignal::new(Vec::new()),
@@ -87,7 +80,7 @@ pub fn use_chat(options: UseChatOptions) -> UseChatReturn {
 }
 
 impl ChatHandle {
-    /// The most recent chat lines, oldest first (at most [`MAX_LINES`]).
+    /// The most recent chat lines, oldest first (at most `chat_max`).
     pub fn lines(&self) -> ReadSignal<Vec<KeyedLine>> {
         self.lines.read_only()
     }
@@ -139,33 +132,22 @@ impl ChatHandle {
 
     /// Shows new lines, publishes the state, sends what waited.
     fn perform(&self, actions: Vec<ChatAction>, now: crate::util::clock::Instant) {
-        let mut new_lines = Vec::new();
+        let mut changed = self.driver.try_update_value(|d| d.screen.poll(now)).unwrap_or(false);
         for action in actions {
             match action {
-                ChatAction::Deliver(line) => new_lines.push(*line),
+                ChatAction::Deliver(line) => {
+                    changed |= self
+                        .driver
+                        .try_update_value(|d| d.screen.push(*line, now))
+                        .unwrap_or(false)
+                }
                 // Socket actions were performed by the socket driver; held frames go out below.
                 ChatAction::WentLive | ChatAction::Open { .. } | ChatAction::Send { .. } | ChatAction::Close { .. } => {
                 }
             }
         }
-        if !new_lines.is_empty() {
-            let first = self.driver.try_update_value(|d| {
-                let first = d.next_key;
-                d.next_key += new_lines.len() as u64;
-                first
-            });
-            if let Some(first) = first {
-                self.lines.try_update(|lines| {
-                    lines.extend(
-                        new_lines
-                            .into_iter()
-                            .zip(first..)
-                            .map(|(line, key)| KeyedLine { key, line }),
-                    );
-                    let excess = lines.len().saturating_sub(MAX_LINES);
-                    lines.drain(..excess);
-                });
-            }
+        if changed {
+            self.publish();
         }
         if let Some(state) = self.driver.try_with_value(|d| d.chat.machine().state()) {
             if self.state.try_get_untracked() != Some(state) {
@@ -188,11 +170,31 @@ impl ChatHandle {
         self.transmit(released);
     }
 
+    /// The user `login` was banned: their lines go, shown or still waiting out `chat_delay`.
+    pub fn ban(&self, login: &str) {
+        if self.driver.try_update_value(|d| d.screen.ban(login)) == Some(true) {
+            self.publish();
+        }
+    }
+
+    fn publish(&self) {
+        if let Some(shown) = self
+            .driver
+            .try_with_value(|d| d.screen.shown().cloned().collect::<Vec<_>>())
+        {
+            self.lines.try_set(shown);
+        }
+    }
+
     fn reschedule(&self) {
         let handle = *self;
         let now = page::now();
         self.driver.try_update_value(|d| {
-            d.chat.schedule(d.outbox.next_deadline(), now, move || {
+            let next = [d.outbox.next_deadline(), d.screen.next_deadline()]
+                .into_iter()
+                .flatten()
+                .min();
+            d.chat.schedule(next, now, move || {
                 handle.driver.try_update_value(|d| d.chat.timer_fired());
                 handle.feed(Input::Timer);
             })

@@ -4,9 +4,11 @@
 
 mod driver;
 
-pub use driver::{use_chat, ChatHandle, KeyedLine, UseChatOptions, UseChatReturn, MAX_LINES};
+pub use crate::tau::chat::screen::banned_login;
+pub use driver::{use_chat, ChatHandle, KeyedLine, UseChatOptions, UseChatReturn};
 
 use crate::tau::chat::{emote_url, ChatPart, SendError};
+use crate::text::contrast::readable_name_color;
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -84,14 +86,13 @@ pub fn ChatList(
                         .into_iter()
                         .map(|part| match part {
                             ChatPart::Text(t) => view! { <span>{t}</span> }.into_any(),
-                            ChatPart::Emote { id, name } => {
-                                view! { <img class="tau-chat__emote" src=emote_url(&id) alt=name.clone() title=name /> }.into_any()
-                            }
+                            ChatPart::Emote { id, name } => emote(&id, name).into_any(),
                         })
                         .collect_view();
+                    let color = l.line.color.as_deref().and_then(readable_name_color);
                     view! {
                         <li class="tau-chat__line" data-testid="chat-line">
-                            <span class="tau-chat__name" style:color=l.line.color.clone()>{l.line.display_name.clone()}</span>
+                            <span class="tau-chat__name" style:color=color>{l.line.display_name.clone()}</span>
                             ": "
                             {parts}
                         </li>
@@ -99,5 +100,29 @@ pub fn ChatList(
                 }
             />
         </ol>
+    }
+}
+
+/// An emote image from Twitch's CDN (the id is whitelisted); if it fails to load, its name shows
+/// as text instead of a broken-image icon (the signal belongs to the line's row, freed with it).
+fn emote(id: &str, name: String) -> impl IntoView {
+    let broken = RwSignal::new(false);
+    let (src, alt) = (emote_url(id), name.clone());
+    move || {
+        if broken.get() {
+            view! { <span class="tau-chat__emote-name" data-testid="chat-emote-name">{name.clone()}</span> }.into_any()
+        } else {
+            view! {
+                <img
+                    class="tau-chat__emote"
+                    data-testid="chat-emote"
+                    src=src.clone()
+                    alt=alt.clone()
+                    title=alt.clone()
+                    on:error=move |_| broken.set(true)
+                />
+            }
+            .into_any()
+        }
     }
 }

@@ -112,6 +112,8 @@ pub fn Overlay(
                 token: token.clone(),
             });
             chat::register(handle);
+            // A banned user's lines leave the chat box (also those still waiting out chat_delay).
+            feed.subscribe(move |d| chat::banned_login(d).into_iter().for_each(|login| handle.ban(login)));
             Some(view! { <ChatList chat=handle /> })
         }
         _ => None,
