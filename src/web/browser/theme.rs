@@ -1,6 +1,6 @@
 //! Loads the chosen theme stylesheet (`theme=name` in the fragment) over the default theme.
 
-use crate::web::components::status::BUILD_ID;
+use crate::BUILD_ID;
 
 /// The `id` of the element this module owns: the theme's `<link>`, or its inline `<style>`.
 const LINK_ID: &str = "tau-theme";

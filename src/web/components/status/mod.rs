@@ -2,10 +2,9 @@
 //! the alert engine's queue and counters, and media (audio state, failed assets). [`SetupNotice`]: the small streamer-only notice
 //! inside OBS (never on program output). Neither ever shows the token.
 
-mod build;
 mod obs;
 
-pub use build::BUILD_ID;
+pub use crate::BUILD_ID;
 pub use obs::{use_obs_view, ObsView, STARTUP_NOTICE};
 
 use crate::engine::Snapshot;
@@ -13,7 +12,7 @@ use crate::tau::backfill::BackfillStats;
 use crate::util::clock::Instant;
 use crate::web::browser::page;
 use crate::web::components::alert_box::MediaStatus;
-use crate::web::components::overlay::LinkStatus;
+use crate::web::components::feed::LinkStatus;
 use leptos::prelude::*;
 
 /// Shows the link state and the engine's counters.
