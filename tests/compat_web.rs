@@ -172,6 +172,7 @@ fn css_chromium_103_has_passes() {
         @keyframes tau-pop { 0% { opacity: 0 } 60% { opacity: 1 } to { transform: none } }
         @font-face { font-family: X; src: url("x.woff2") format("woff2"); font-display: swap; }
         .e { display: -webkit-box; height: 100vh; font-size: 1.5em; line-height: 1.2; }
+        .f { display: var(--tau-hype-top-display, block); }
     "#;
     assert_eq!(css::check(ok), []);
 }

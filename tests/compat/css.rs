@@ -261,11 +261,23 @@ impl Checker {
             if let Some(v) = lookup(PROPERTIES, name) {
                 self.add(line, format!("property `{name}`"), Some(v));
             }
+            // Keywords of the value itself, not arguments of a function (`var(--x, block)`).
+            let mut depth = 0usize;
             let idents: Vec<&str> = value
                 .iter()
                 .enumerate()
                 .filter_map(|(i, t)| match &t.kind {
-                    Kind::Ident(s) if i == 0 || value[i - 1].kind != Kind::Delim('!') => Some(s.as_str()),
+                    Kind::Function(_) | Kind::Paren => {
+                        depth += 1;
+                        None
+                    }
+                    Kind::Delim(')') => {
+                        depth = depth.saturating_sub(1);
+                        None
+                    }
+                    Kind::Ident(s) if depth == 0 && (i == 0 || value[i - 1].kind != Kind::Delim('!')) => {
+                        Some(s.as_str())
+                    }
                     _ => None,
                 })
                 .collect();
