@@ -69,6 +69,20 @@ async fn event_list_renders_fixture_events_with_an_icon_each_and_marks_test_and_
     );
     assert_eq!(attr(&root, "[data-testid=event]", "data-kind").as_deref(), Some("raid"));
 
+    // A hype train is about no one: its line names nobody (not "Anonymous").
+    log.update(|l| {
+        l.apply_envelope(&fixture(
+            include_str!("../fixtures/channel-hype_train-begin.json"),
+            "twitch",
+        ));
+    });
+    tick().await;
+    assert_eq!(
+        texts(&root, "[data-testid=event-name]")[0],
+        "",
+        "a hype train names nobody"
+    );
+
     // A new event goes on top and the list keeps its length limit.
     log.update(|l| {
         for i in 0..10 {

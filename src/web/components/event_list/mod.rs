@@ -68,12 +68,11 @@ fn entry(e: LogEntry) -> impl IntoView {
         InputOrigin::Replay => ("replay", Some("REPLAY")),
     };
     let action = e.action();
-    let name = e.name.clone().unwrap_or_else(|| {
-        if e.kind == "offline-summary" {
-            String::new()
-        } else {
-            "Anonymous".into()
-        }
+    // Only a viewer's event can be anonymous (a gift, a cheer); a hype train, goal, poll or the
+    // offline summary is about no one, and reads as its action alone.
+    let name = e.name.clone().unwrap_or_else(|| match e.kind {
+        "sub" | "resub" | "gift-bomb" | "cheer" => "Anonymous".into(),
+        _ => String::new(),
     });
     view! {
         <li class="tau-events__item" data-testid="event" data-kind=e.kind data-origin=origin>
