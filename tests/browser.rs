@@ -15,8 +15,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod support;
 use support::{attr, sleep, test_root, texts};
 
-#[path = "browser/chat_box.rs"]
-mod chat_box;
 #[path = "browser/corpus.rs"]
 mod corpus;
 #[path = "browser/lang.rs"]

@@ -1,8 +1,10 @@
-//! The chat box in the browser, fed by a scripted chat-bot socket (a fake `window.WebSocket`):
+//! The chat box in the browser, in a page of its own (it replaces `window.WebSocket`, which would
+//! change what the other browser tests' sockets see: wasm-bindgen-test interleaves the async
+//! tests of one file), fed by a scripted chat-bot socket (a fake `window.WebSocket`):
 //! emotes as CDN images falling back to their name, hidden `!commands` and bots, the line cap,
 //! the display delay, and a ban removing a user's lines.
+#![cfg(target_arch = "wasm32")]
 
-use super::support::{sleep, test_root, texts};
 use leptos::prelude::*;
 use leptos::task::tick;
 use serde_json::json;
@@ -10,6 +12,13 @@ use tau_overlay::settings::parse_fragment;
 use tau_overlay::web::components::chat::{use_chat, ChatList, UseChatOptions};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/support.rs"]
+#[allow(dead_code)] // the helpers every browser page shares; this one uses three
+mod support;
+use support::{sleep, test_root, texts};
 
 /// Replaces `window.WebSocket` with a scripted socket that opens at once and records what is
 /// sent; `window.__chatLine(frame)` delivers a frame to the open chat-bot socket.
