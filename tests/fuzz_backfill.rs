@@ -12,7 +12,10 @@
 //! `FUZZ_CASES` sets the case count (default 300, about two seconds); see the README for an
 //! hour-long run. cargo-fuzz needs a nightly toolchain, which these machines cannot install.
 
+#[path = "support/created.rs"]
+mod created;
 use core::time::Duration;
+use created::created;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -31,26 +34,6 @@ const BASE: &str = "http://localhost:8000/api/v1/twitch-events/";
 /// 2024-03-09T18:00:00Z.
 const T0: i64 = 1_709_997_200;
 const TYPES: [&str; 3] = ["channel-follow", "channel-cheer", "channel-subscribe"];
-
-fn created(unix_secs: i64) -> String {
-    let (days, secs) = (unix_secs.div_euclid(86_400), unix_secs.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}+0000",
-        secs / 3_600,
-        secs / 60 % 60,
-        secs % 60
-    )
-}
 
 #[derive(Clone, Debug)]
 enum Op {
