@@ -6,6 +6,9 @@
 //! 500–2000, about ten seconds in all); see the README for an hour-long run. cargo-fuzz needs a
 //! nightly toolchain, which these machines cannot install.
 
+#[path = "support/fuzz.rs"]
+mod fuzz;
+use fuzz::cases;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use serde_json::{json, Map, Value};
@@ -46,14 +49,6 @@ fn envelopes() -> &'static [Value] {
         assert!(out.len() > 50);
         out
     })
-}
-
-/// The case count: `FUZZ_CASES` from the environment, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn parse_lossy(bytes: &[u8]) -> Result<Frame, FrameError> {

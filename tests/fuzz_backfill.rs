@@ -14,21 +14,16 @@
 
 #[path = "support/created.rs"]
 mod created;
+#[path = "support/fuzz.rs"]
+mod fuzz;
 use core::time::Duration;
 use created::created;
+use fuzz::cases;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use tau_overlay::tau::backfill::{Backfill, BackfillOptions, Checkpoint, Delivery, PageOutcome, FIRST_PAGE};
 use tau_overlay::tau::protocol::{Envelope, UnixMillis};
-
-/// The case count: `FUZZ_CASES` from the environment, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 const BASE: &str = "http://localhost:8000/api/v1/twitch-events/";
 /// 2024-03-09T18:00:00Z.

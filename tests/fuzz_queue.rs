@@ -14,6 +14,9 @@
 //! `FUZZ_CASES` sets the case count (default 200, a few seconds); see the README for an
 //! hour-long run. cargo-fuzz needs a nightly toolchain, which these machines cannot install.
 
+#[path = "support/fuzz.rs"]
+mod fuzz;
+use fuzz::cases;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Value};
@@ -22,14 +25,6 @@ use std::sync::OnceLock;
 use tau_overlay::engine::*;
 use tau_overlay::tau::protocol::Frame;
 use tau_overlay::util::clock::Instant;
-
-/// The case count: `FUZZ_CASES` from the environment, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// Every websocket event frame among the fixtures.
 fn frames() -> &'static [Value] {
