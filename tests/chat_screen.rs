@@ -229,7 +229,7 @@ fn only_a_channel_ban_names_a_user_to_remove() {
 }
 
 #[test]
-fn luminance_without_libm_pow_matches_the_wcag_formula() {
+fn luminance_matches_the_wcag_formula() {
     for c in 0..=255u8 {
         let s = f64::from(c) / 255.0;
         let linear = if s <= 0.04045 {

@@ -26,22 +26,10 @@ pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
         if c <= 0.04045 {
             c / 12.92
         } else {
-            pow_2_4((c + 0.055) / 1.055)
+            ((c + 0.055) / 1.055).powf(2.4)
         }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-}
-
-/// `x^2.4` for `x` in 0.09..=1 as `x² · y` with `y⁵ = x²` by Newton's method from above: a few
-/// multiplications instead of libm's `pow` (about 1 KiB of the gzipped bundle).
-fn pow_2_4(x: f64) -> f64 {
-    let x2 = x * x;
-    let mut y = 1.0_f64;
-    for _ in 0..24 {
-        let y2 = y * y;
-        y = (4.0 * y + x2 / (y2 * y2)) / 5.0;
-    }
-    x2 * y
 }
 
 /// WCAG contrast ratio of two colours, 1 to 21.
